@@ -1,0 +1,55 @@
+import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { cache } from "react";
+import { assertCan, can, type Permission } from "@/lib/auth/permissions";
+import { resolveStaffContext, type StaffContext } from "@/lib/auth/staff-session";
+import { authOptions } from "@/app/_server/auth-options";
+
+// The one helper every staff page, server action and route handler calls. Middleware/proxy only
+// redirects for convenience; this is where access is decided.
+
+interface SessionShape {
+  userId?: string;
+  tenantId?: string;
+}
+
+/** The signed-in staff member, re-checked against the database; null when signed out or no longer allowed. */
+export const currentStaff = cache(async (): Promise<StaffContext | null> => {
+  const session = (await getServerSession(authOptions)) as SessionShape | null;
+  if (!session?.userId || !session.tenantId) return null;
+  return resolveStaffContext({ userId: session.userId, tenantId: session.tenantId });
+});
+
+/** For pages: redirects to sign-in when signed out, shows 403 when the role lacks the permission. */
+export async function requireStaffPage(permission?: Permission): Promise<StaffContext> {
+  let staff: StaffContext | null;
+  try {
+    staff = await currentStaff();
+  } catch (error) {
+    // A page cannot set its own status code; the /unavailable route answers 503 and retries.
+    if (isDatabaseUnavailable(error)) redirect(`/unavailable?next=${encodeURIComponent(await requestPath())}`);
+    throw error;
+  }
+  if (!staff) redirect(`/sign-in?next=${encodeURIComponent(await requestPath())}`);
+  if (permission && !can(staff.actor.role, permission)) redirect("/forbidden");
+  return staff;
+}
+
+/** For server actions: throws AppError (unauthenticated / forbidden) instead of redirecting. */
+export async function requireStaffAction(permission?: Permission): Promise<StaffContext> {
+  const staff = await currentStaff();
+  if (!staff) {
+    const { AppError } = await import("@/lib/errors/app-error");
+    throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
+  }
+  if (permission) assertCan(staff.actor.role, permission);
+  return staff;
+}
+
+/** The path of the page being rendered, as recorded by proxy.ts. */
+async function requestPath(): Promise<string> {
+  const path = (await headers()).get("x-pst-path") ?? "/";
+  return path.startsWith("/") && !path.startsWith("//") ? path : "/";
+}

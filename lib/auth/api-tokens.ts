@@ -1,0 +1,46 @@
+import { hashSecret, newSecret } from "@/lib/auth/secrets";
+import { withLookup, withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
+
+// Tenant API tokens: `pst_<random>`; only the hash is stored and the secret is shown once.
+const TOKEN_PREFIX = "pst";
+
+export interface IssuedApiToken {
+  id: string;
+  name: string;
+  token: string;
+  prefix: string;
+}
+
+export async function issueApiToken(
+  tx: TenantTx,
+  tenantId: string,
+  input: { name: string; createdById: string | null },
+): Promise<IssuedApiToken> {
+  const token = newSecret(TOKEN_PREFIX);
+  const prefix = token.slice(0, 10);
+  const row = await tx.apiToken.create({
+    data: { tenantId, name: input.name, tokenHash: hashSecret(token), prefix, createdById: input.createdById },
+  });
+  return { id: row.id, name: row.name, token, prefix };
+}
+
+export interface ApiTokenIdentity {
+  tenantId: string;
+  tokenId: string;
+  name: string;
+}
+
+/** Resolves a bearer token to its tenant, or null when it is unknown or revoked. */
+export async function authenticateApiToken(token: string): Promise<ApiTokenIdentity | null> {
+  if (!token.startsWith(`${TOKEN_PREFIX}_`) || token.length > 200) return null;
+  const tokenHash = hashSecret(token);
+  const found = await withLookup("api_token_hash", tokenHash, (tx) =>
+    tx.apiToken.findUnique({ where: { tokenHash }, select: { tenantId: true, id: true, name: true, revokedAt: true } }),
+  );
+  if (!found || found.revokedAt) return null;
+  // Best effort: a failed timestamp update must not fail the request it authenticates.
+  void withTenant(found.tenantId, (tx) =>
+    tx.apiToken.update({ where: { tenantId_id: { tenantId: found.tenantId, id: found.id } }, data: { lastUsedAt: new Date() } }),
+  ).catch(() => undefined);
+  return { tenantId: found.tenantId, tokenId: found.id, name: found.name };
+}

@@ -1,0 +1,35 @@
+import { AppError } from "@/lib/errors/app-error";
+
+// Permissions as strings, checked on the server by one helper and used by the UI to hide
+// controls it would refuse anyway (the Epic Stack habit).
+export const ROLES = ["agent", "supervisor", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Permission =
+  | "case:read"
+  | "case:write"
+  | "case:assign"
+  | "case:submit_escalation"
+  | "escalation:review"
+  | "metrics:read"
+  | "users:manage"
+  | "api_tokens:manage"
+  | "rules:configure";
+
+const AGENT: Permission[] = ["case:read", "case:write", "case:assign", "case:submit_escalation"];
+const SUPERVISOR: Permission[] = [...AGENT, "escalation:review", "metrics:read"];
+const ADMIN: Permission[] = [...SUPERVISOR, "users:manage", "api_tokens:manage", "rules:configure"];
+
+const GRANTS: Record<Role, ReadonlySet<Permission>> = {
+  agent: new Set(AGENT),
+  supervisor: new Set(SUPERVISOR),
+  admin: new Set(ADMIN),
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role].has(permission);
+}
+
+export function assertCan(role: Role, permission: Permission): void {
+  if (!can(role, permission)) throw new AppError("forbidden", `Your role (${role}) cannot ${permission.replace(":", " ")}`);
+}

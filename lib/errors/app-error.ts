@@ -1,0 +1,29 @@
+// One error type for the domain; the HTTP boundary maps `code` to a status (lib/http/respond.ts).
+export type AppErrorCode =
+  | "validation_failed" // 400
+  | "unauthenticated" // 401
+  | "forbidden" // 403
+  | "not_found" // 404
+  | "conflict" // 409: stale version, duplicate
+  | "rate_limited" // 429
+  | "unavailable"; // 503: database unreachable
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. "devices.1.osVersion". */
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly details: { fields?: FieldIssue[]; [key: string]: unknown } = {},
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
+export const forbidden = (message = "You do not have permission to do that") => new AppError("forbidden", message);

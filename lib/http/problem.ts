@@ -1,0 +1,48 @@
+import { ZodError } from "zod";
+import { AppError, type AppErrorCode, type FieldIssue } from "@/lib/errors/app-error";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+
+// Maps any thrown value to the API's error body and status. Plain data, usable by route handlers
+// and server actions alike.
+const STATUS: Record<AppErrorCode, number> = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+export interface ErrorBody {
+  error: { code: AppErrorCode | "internal"; message: string; fields?: FieldIssue[]; [key: string]: unknown };
+}
+
+export function fieldIssuesFromZod(error: ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(body)", message: issue.message }));
+}
+
+export function toProblem(error: unknown): { status: number; body: ErrorBody } {
+  if (error instanceof AppError) {
+    return { status: STATUS[error.code], body: { error: { code: error.code, message: error.message, ...error.details } } };
+  }
+  if (error instanceof ZodError) {
+    const fields = fieldIssuesFromZod(error);
+    return { status: 400, body: { error: { code: "validation_failed", message: summarise(fields), fields } } };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return { status: 503, body: { error: { code: "unavailable", message: "The database is unreachable right now. Try again in a moment." } } };
+  }
+  return { status: 500, body: { error: { code: "internal", message: "Something went wrong on our side." } } };
+}
+
+function summarise(fields: FieldIssue[]): string {
+  const first = fields[0];
+  if (!first) return "The request is not valid";
+  const more = fields.length > 1 ? ` (and ${fields.length - 1} more)` : "";
+  return `${first.path}: ${first.message}${more}`;
+}
+
+export function validationError(fields: FieldIssue[]): AppError {
+  return new AppError("validation_failed", summarise(fields), { fields });
+}
