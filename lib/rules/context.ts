@@ -11,6 +11,7 @@ export function buildRuleContext(
   facts: CaseFacts,
   settings: RuleSettings,
   tried: ReadonlySet<RuleId>,
+  now: Date,
 ): RuleContext {
   const platformCounts: Partial<Record<Platform, number>> = {};
   for (const device of facts.devices) {
@@ -64,7 +65,11 @@ export function buildRuleContext(
         ? null
         : false;
 
+  const since = facts.problemSince === null ? Number.NaN : Date.parse(facts.problemSince);
+  const problemAgeHours = Number.isNaN(since) ? null : (now.getTime() - since) / 3_600_000;
+
   return {
+    problemAgeHours,
     facts,
     settings,
     devices,

@@ -31,6 +31,8 @@ export type RuleContext = {
   largeLibrary: boolean | null;
   /** Rules with at least one recorded step, whatever its outcome. */
   tried: ReadonlySet<RuleId>;
+  /** Hours since `problemSince` at `now`; null when the start isn't recorded. */
+  problemAgeHours: number | null;
 };
 
 /** A condition's verdict: how strongly the facts point at the rule, and which facts did. */
@@ -57,6 +59,8 @@ export type RuleDefinition = {
   risk: Risk;
   platforms: readonly Platform[];
   gate?: RuleGate;
+  /** The condition in words, for the generated rulebook. */
+  when: string;
   condition: RuleCondition;
   /** Agent instructions (menu paths) per platform. */
   instructions: PlatformSteps;

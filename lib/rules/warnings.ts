@@ -47,7 +47,10 @@ export const WARNINGS = [
     kind: "warning",
     text: "A progress bar that seems stuck is not a failure by itself: large imports need a full night before it is worth escalating.",
     customerText: "If progress seems stuck, give it a night. Big uploads are slow but usually finish.",
-    appliesToCase: uploadsHeavy,
+    // Only while the problem is younger than the escalation window: afterwards escalating is fair.
+    appliesToCase: (ctx) =>
+      uploadsHeavy(ctx) &&
+      (ctx.problemAgeHours === null || ctx.problemAgeHours < ctx.settings.thresholds.escalationHours),
   },
   {
     id: "backup-before-repair",

@@ -15,6 +15,7 @@ export const ADVANCED_RULES: RuleDefinition[] = [
     risk: "high",
     platforms: ["mac"],
     gate: "earlier_tiers",
+    when: "A Mac is in the case and every applicable step of the earlier categories (up to the resets) was tried.",
     condition: ({ macs }) =>
       macs.length > 0
         ? { strength: STRENGTH.hint, reasons: [`the safe resets didn't fix it and ${deviceNames(macs)} is involved`] }
@@ -43,6 +44,7 @@ export const ADVANCED_RULES: RuleDefinition[] = [
     category: "advanced",
     risk: "low",
     platforms: ["mac"],
+    when: "A Mac with a large library after the library repair was tried.",
     condition: ({ macs, largeLibrary, tried }) =>
       macs.length > 0 && largeLibrary === true && tried.has("repair-library-mac")
         ? { strength: STRENGTH.evidence, reasons: ["the library is large and was repaired, so it needs to be indexed again"] }
@@ -65,6 +67,7 @@ export const ADVANCED_RULES: RuleDefinition[] = [
     risk: "high",
     platforms: ALL_PLATFORMS,
     gate: "everything",
+    when: "Only when every other applicable step was tried.",
     condition: () => ({ strength: STRENGTH.unknown, reasons: ["every other applicable step was tried"] }),
     instructions: {
       iphone: ["Settings > [account name] > Sign Out; read every warning screen before confirming.", "Sign back in and expect hours of re-downloading."],

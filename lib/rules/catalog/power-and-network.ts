@@ -17,13 +17,14 @@ export const POWER_AND_NETWORK_RULES: RuleDefinition[] = [
     category: "power_and_network",
     risk: "low",
     platforms: APPLE_PLATFORMS,
+    when: "Low Power Mode on (strong) or Paused seen on an Apple device; Low Power Mode unknown on an iPhone/iPad.",
     condition: ({ devices, seenOn }) => {
       const match = new MatchCollector();
       const apple = (view: DeviceView) => view.device.platform !== "windows";
       const paused = seenOn.paused.filter(apple);
       const on = devices.filter((view) => apple(view) && view.device.lowPowerMode === true);
       if (paused.length > 0) match.add(STRENGTH.evidence, `Paused was seen on ${deviceNames(paused)}`);
-      if (on.length > 0) match.add(STRENGTH.cause, `Low Power Mode is on on ${deviceNames(on)}`);
+      if (on.length > 0) match.add(STRENGTH.cause, `${deviceNames(on)} has Low Power Mode on`);
       const unknown = devices.filter((view) => view.isMobile && view.device.lowPowerMode === null);
       if (unknown.length > 0) match.add(STRENGTH.unknown, `Low Power Mode isn't recorded for ${deviceNames(unknown)}`);
       return match.result();
@@ -44,6 +45,7 @@ export const POWER_AND_NETWORK_RULES: RuleDefinition[] = [
     category: "power_and_network",
     risk: "low",
     platforms: MOBILE_PLATFORMS,
+    when: "An iPhone/iPad is not plugged in (strong) or that is unknown; Paused seen on one that isn't known to be plugged in.",
     condition: ({ mobiles, seenOn }) => {
       const match = new MatchCollector();
       const unplugged = mobiles.filter((view) => view.device.pluggedIn === false);
@@ -69,6 +71,7 @@ export const POWER_AND_NETWORK_RULES: RuleDefinition[] = [
     category: "power_and_network",
     risk: "low",
     platforms: ALL_PLATFORMS,
+    when: "A device on a hotspot, captive portal or no network (strong); symptom 'slow upload'; Uploading seen; network unknown.",
     condition: ({ devices, seenOn, symptoms }) => {
       const match = new MatchCollector();
       for (const network of BAD_NETWORKS) {
@@ -113,9 +116,10 @@ export const POWER_AND_NETWORK_RULES: RuleDefinition[] = [
     risk: "low",
     platforms: ALL_PLATFORMS,
     // An unknown VPN is deliberately not a reason: most customers have none, and stable-wifi covers the network.
+    when: "A device has a VPN on. Unknown VPN is deliberately not a reason.",
     condition: ({ devices }) => {
       const on = devices.filter((view) => view.device.vpn === true);
-      return on.length > 0 ? { strength: STRENGTH.cause, reasons: [`a VPN is on on ${deviceNames(on)}`] } : null;
+      return on.length > 0 ? { strength: STRENGTH.cause, reasons: [`a VPN is active on ${deviceNames(on)}`] } : null;
     },
     instructions: {
       ...sameSteps(MOBILE_PLATFORMS, [
@@ -136,6 +140,7 @@ export const POWER_AND_NETWORK_RULES: RuleDefinition[] = [
     category: "power_and_network",
     risk: "low",
     platforms: MOBILE_PLATFORMS,
+    when: "An iPhone/iPad on cellular with cellular data for Photos off (strong) or unknown.",
     condition: ({ mobiles }) => {
       const match = new MatchCollector();
       const cellular = mobiles.filter((view) => view.device.network === "cellular");
@@ -161,6 +166,7 @@ export const POWER_AND_NETWORK_RULES: RuleDefinition[] = [
     category: "power_and_network",
     risk: "low",
     platforms: MOBILE_PLATFORMS,
+    when: "An iPhone/iPad's queue looks stuck.",
     condition: ({ stuckMobiles }) =>
       stuckMobiles.length > 0
         ? { strength: STRENGTH.hint, reasons: [`the upload queue looks stuck on ${deviceNames(stuckMobiles)}`] }
@@ -180,6 +186,7 @@ export const POWER_AND_NETWORK_RULES: RuleDefinition[] = [
     category: "power_and_network",
     risk: "low",
     platforms: ["mac"],
+    when: "A Mac with a large library (threshold: 20,000 items or 100 GB) or a stuck queue.",
     condition: ({ macs, largeLibrary, seenOn, symptoms }) => {
       if (macs.length === 0) return null;
       const match = new MatchCollector();
@@ -206,6 +213,7 @@ export const POWER_AND_NETWORK_RULES: RuleDefinition[] = [
     category: "power_and_network",
     risk: "low",
     platforms: ALL_PLATFORMS,
+    when: "The library has large files, Uploading was seen, or edits don't sync.",
     condition: ({ facts, seenOn, symptoms }) => {
       const match = new MatchCollector();
       if (facts.library.hasLargeFiles === true) match.add(STRENGTH.evidence, "the library has large files (RAW, HDR video, long Live Photos)");

@@ -15,6 +15,7 @@ export const QUICK_CHECK_RULES: RuleDefinition[] = [
     category: "quick_checks",
     risk: "low",
     platforms: ALL_PLATFORMS,
+    when: "Apple's status is unknown (check it), or recorded as an outage (then it comes first and every other step waits).",
     condition: ({ facts }) => {
       if (facts.appleSystemStatus === "outage") {
         return { strength: STRENGTH.cause, reasons: ["Apple's System Status page shows an outage or maintenance for iCloud Photos"] };
@@ -45,6 +46,7 @@ export const QUICK_CHECK_RULES: RuleDefinition[] = [
     category: "quick_checks",
     risk: "low",
     platforms: ALL_PLATFORMS,
+    when: "appleIdConsistent is false (strong) or unknown, or the case has more than one device.",
     condition: ({ facts, devices }) => {
       const match = new MatchCollector();
       if (facts.appleIdConsistent === false) match.add(STRENGTH.cause, "the devices are signed in with different Apple IDs");
@@ -70,17 +72,18 @@ export const QUICK_CHECK_RULES: RuleDefinition[] = [
   {
     id: "enable-icloud-photos",
     version: 1,
-    title: "Turn iCloud Photos on on every device",
+    title: "Turn on iCloud Photos on every device",
     customerTitle: "Switch on iCloud Photos on each device",
     category: "quick_checks",
     risk: "low",
     platforms: ALL_PLATFORMS,
+    when: "A device has iCloud Photos off (strong) or unknown, or the symptom 'photo not on other device' is reported.",
     condition: ({ devices, symptoms }) => {
       const match = new MatchCollector();
       const off = devices.filter((view) => view.device.icloudPhotosEnabled === false);
       const unknown = devices.filter((view) => view.device.icloudPhotosEnabled === null);
       if (off.length > 0) match.add(STRENGTH.cause, `iCloud Photos is off on ${deviceNames(off)}`);
-      if (unknown.length > 0) match.add(STRENGTH.unknown, `it isn't known whether iCloud Photos is on on ${deviceNames(unknown)}`);
+      if (unknown.length > 0) match.add(STRENGTH.unknown, `it isn't known whether iCloud Photos is switched on for ${deviceNames(unknown)}`);
       if (symptoms.has("photo_not_on_other_device")) match.add(STRENGTH.evidence, "a photo taken on one device doesn't reach another");
       return match.result();
     },
@@ -119,6 +122,7 @@ export const QUICK_CHECK_RULES: RuleDefinition[] = [
     category: "quick_checks",
     risk: "low",
     platforms: MOBILE_PLATFORMS,
+    when: "An iPhone/iPad showed Waiting to Upload, Paused or Uploading, or items are reported stuck on Waiting to Upload.",
     condition: ({ mobiles, seenOn, symptoms }) => {
       const match = new MatchCollector();
       for (const message of ["waiting_to_upload", "paused", "uploading"] as const) {
@@ -152,6 +156,7 @@ export const QUICK_CHECK_RULES: RuleDefinition[] = [
     category: "quick_checks",
     risk: "low",
     platforms: ["mac"],
+    when: "A Mac is in the case (stronger when an upload status was seen on it).",
     condition: ({ macs, seenOn }) => {
       if (macs.length === 0) return null;
       const match = new MatchCollector().add(STRENGTH.unknown, `${deviceNames(macs)} only syncs while Photos is running`);
@@ -176,6 +181,7 @@ export const QUICK_CHECK_RULES: RuleDefinition[] = [
     category: "quick_checks",
     risk: "low",
     platforms: MOBILE_PLATFORMS,
+    when: "An iPhone/iPad's queue looks stuck: Waiting to Upload seen on it, or the stuck symptom reported.",
     condition: ({ stuckMobiles }) =>
       stuckMobiles.length > 0
         ? { strength: STRENGTH.evidence, reasons: [`the upload queue looks stuck on ${deviceNames(stuckMobiles)}`] }
@@ -202,6 +208,7 @@ export const QUICK_CHECK_RULES: RuleDefinition[] = [
     category: "quick_checks",
     risk: "low",
     platforms: ["windows"],
+    when: "A Windows PC shows Waiting to Upload, Paused or another message, or a stuck/missing-photo symptom with a PC in the case.",
     condition: ({ windowsPcs, seenOn, symptoms }) => {
       if (windowsPcs.length === 0) return null;
       const match = new MatchCollector();
@@ -230,6 +237,7 @@ export const QUICK_CHECK_RULES: RuleDefinition[] = [
     risk: "low",
     platforms: ALL_PLATFORMS,
     // Always useful: it tells "sync is broken" apart from "older items just need time".
+    when: "Always, as a diagnostic.",
     condition: () => ({ strength: STRENGTH.unknown, reasons: ["a fresh item shows whether sync works at all"] }),
     instructions: {
       iphone: ["Take a new photo on the iPhone with the problem.", "Watch the status line at the bottom of Photos > Library; if the new photo uploads, older items probably just need time."],
@@ -250,6 +258,7 @@ export const QUICK_CHECK_RULES: RuleDefinition[] = [
     category: "quick_checks",
     risk: "low",
     platforms: ALL_PLATFORMS,
+    when: "Symptom 'shared album missing'.",
     condition: ({ symptoms }) =>
       symptoms.has("shared_album_missing")
         ? { strength: STRENGTH.evidence, reasons: ["a shared album or shared item is reported missing"] }
@@ -273,6 +282,7 @@ export const QUICK_CHECK_RULES: RuleDefinition[] = [
     category: "quick_checks",
     risk: "low",
     platforms: ALL_PLATFORMS,
+    when: "Symptoms 'items missing' or 'library count mismatch'.",
     condition: ({ symptoms }) => {
       const match = new MatchCollector();
       if (symptoms.has("items_missing")) match.add(STRENGTH.evidence, "items are reported missing");

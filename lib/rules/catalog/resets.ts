@@ -33,6 +33,7 @@ export const RESET_RULES: RuleDefinition[] = [
     risk: "low",
     platforms: ALL_PLATFORMS,
     gate: "quick_checks",
+    when: "Once every applicable quick check was tried.",
     condition: () => ({ strength: STRENGTH.hint, reasons: ["the quick checks didn't fix it"] }),
     instructions: {
       iphone: ["Hold the side button and either volume button until the slider appears, slide to power off, then switch it back on."],
@@ -51,6 +52,7 @@ export const RESET_RULES: RuleDefinition[] = [
     category: "resets",
     risk: "low",
     platforms: ALL_PLATFORMS,
+    when: "A device's OS (iCloud for Windows on a PC) is older than the tenant minimum (strong) or unknown.",
     condition: (ctx) => {
       const match = new MatchCollector();
       const old: string[] = [];
@@ -82,6 +84,7 @@ export const RESET_RULES: RuleDefinition[] = [
     risk: "medium",
     platforms: ALL_PLATFORMS,
     gate: "quick_checks",
+    when: "Once every applicable quick check was tried without success.",
     condition: () => ({ strength: STRENGTH.evidence, reasons: ["the quick checks didn't clear the queue"] }),
     instructions: {
       iphone: [
@@ -113,6 +116,7 @@ export const RESET_RULES: RuleDefinition[] = [
     category: "resets",
     risk: "low",
     platforms: MOBILE_PLATFORMS,
+    when: "An iPhone/iPad's queue looks stuck.",
     condition: ({ stuckMobiles }) =>
       stuckMobiles.length > 0
         ? { strength: STRENGTH.hint, reasons: [`the upload queue looks stuck on ${deviceNames(stuckMobiles)}`] }
@@ -132,6 +136,7 @@ export const RESET_RULES: RuleDefinition[] = [
     category: "resets",
     risk: "medium",
     platforms: ["windows"],
+    when: "A Windows PC with the symptom 'Windows thumbnails missing'.",
     condition: ({ windowsPcs, symptoms }) =>
       windowsPcs.length > 0 && symptoms.has("windows_thumbnails_missing")
         ? { strength: STRENGTH.evidence, reasons: [`thumbnails are missing on ${deviceNames(windowsPcs)}`] }

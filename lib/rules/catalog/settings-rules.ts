@@ -14,6 +14,7 @@ export const SETTINGS_RULES: RuleDefinition[] = [
     category: "settings",
     risk: "low",
     platforms: ALL_PLATFORMS,
+    when: "A device has automatic date and time off (strong) or unknown.",
     condition: ({ devices }) => {
       const match = new MatchCollector();
       const manual = devices.filter((view) => view.device.dateTimeAutomatic === false);
@@ -39,6 +40,7 @@ export const SETTINGS_RULES: RuleDefinition[] = [
     category: "settings",
     risk: "low",
     platforms: MOBILE_PLATFORMS,
+    when: "An iPhone/iPad also syncs through Finder (strong), or that is unknown while a Mac is in the case.",
     condition: ({ mobiles, macs }) => {
       const match = new MatchCollector();
       const syncing = mobiles.filter((view) => view.device.finderSync === true);
@@ -69,6 +71,7 @@ export const SETTINGS_RULES: RuleDefinition[] = [
     category: "settings",
     risk: "low",
     platforms: APPLE_PLATFORMS,
+    when: "Symptom 'blurry thumbnails' (stronger when a device uses Optimize Storage).",
     condition: ({ symptoms, devices }) => {
       if (!symptoms.has("blurry_thumbnails")) return null;
       const match = new MatchCollector().add(STRENGTH.evidence, "thumbnails look blurry or soft");

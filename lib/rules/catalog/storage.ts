@@ -16,6 +16,7 @@ export const STORAGE_RULES: RuleDefinition[] = [
     category: "storage",
     risk: "low",
     platforms: ["iphone", "ipad", "mac", "windows"],
+    when: "Free iCloud storage below the threshold (default 1 GB) or the library larger than the plan (strong); Waiting to Upload seen or stuck symptom; free iCloud storage unknown.",
     condition: ({ facts, settings, seenOn, symptoms }) => {
       const match = new MatchCollector();
       const { totalGb, freeGb } = facts.icloudStorage;
@@ -54,6 +55,7 @@ export const STORAGE_RULES: RuleDefinition[] = [
     category: "storage",
     risk: "low",
     platforms: ["iphone", "ipad", "windows"],
+    when: "An iPhone/iPad/PC has less free space than the threshold (default 5 GB, strong), or large files with under twice the threshold, or free space unknown.",
     condition: ({ devices, facts, settings }) => {
       const match = new MatchCollector();
       const { lowDeviceStorageGb } = settings.thresholds;
@@ -99,6 +101,7 @@ export const STORAGE_RULES: RuleDefinition[] = [
     category: "storage",
     risk: "low",
     platforms: APPLE_PLATFORMS,
+    when: "An Apple device is below the storage threshold and keeps originals (strong) or its storage mode is unknown.",
     condition: ({ devices, settings }) => {
       const match = new MatchCollector();
       const low = devices.filter(
@@ -131,6 +134,7 @@ export const STORAGE_RULES: RuleDefinition[] = [
     category: "storage",
     risk: "low",
     platforms: ["mac"],
+    when: "A Mac has less free disk than the threshold (strong) or its free space is unknown.",
     condition: ({ macs, settings }) => {
       const match = new MatchCollector();
       const low = macs.filter((view) => view.device.freeStorageGb !== null && view.device.freeStorageGb < settings.thresholds.lowDeviceStorageGb);

@@ -1,0 +1,142 @@
+import type { ActorKind, CaseStatus } from "@/lib/db/generated/client";
+import type { CaseFacts, StatusMessage } from "@/lib/facts/schema";
+import { escalationReadiness } from "@/lib/escalation/readiness";
+import { explainStatusMessage } from "@/lib/rules/status-messages";
+import type { RuleSettings } from "@/lib/rules/settings";
+import { suggestionsView, type SuggestionView } from "@/lib/cases/suggestions-view";
+import { loadCaseRecord, type CaseRecord } from "@/lib/cases/case-record";
+import { displayCaseNumber } from "@/lib/cases/case-number";
+import { loadRuleSettings } from "@/lib/cases/rule-settings";
+import type { TenantTx } from "@/lib/tenancy/with-tenant";
+
+// The case as the API returns it and the case page shows it (SPEC §5). Plain JSON (dates as ISO
+// strings), so a stored idempotent response and a fresh one are the same thing.
+
+export type ActorView = { kind: ActorKind; name: string };
+
+export interface StepView {
+  id: string;
+  ruleId: string;
+  outcome: string;
+  note: string | null;
+  triedAt: string;
+  recordedAt: string;
+  by: ActorView;
+}
+
+export interface TimelineEventView {
+  id: string;
+  type: string;
+  at: string;
+  actor: ActorView & { userId: string | null };
+  data: unknown;
+}
+
+export interface StatusExplanationView {
+  deviceKey: string;
+  message: StatusMessage;
+  text: string | null;
+  observedAt: string;
+  screenshotId: string | null;
+  title: string;
+  explanation: string;
+  whatToDo: string;
+}
+
+export interface EscalationView {
+  ready: boolean;
+  missing: string[];
+  criteria: unknown;
+  /** When the case became (or will become, if nothing changes) ready; null when not foreseeable. */
+  readyAt: string | null;
+}
+
+export interface CaseView {
+  id: string;
+  number: number;
+  displayNumber: string;
+  status: CaseStatus;
+  assignee: { id: string; name: string } | null;
+  version: number;
+  facts: CaseFacts;
+  suggestions: SuggestionView[];
+  steps: StepView[];
+  escalation: EscalationView;
+  statusExplanations: StatusExplanationView[];
+  timeline: TimelineEventView[];
+  appleCaseNumber: string | null;
+  createdAt: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+}
+
+/** Reads the case and shapes its view inside the caller's transaction; null when it is not in this tenant. */
+export async function loadCaseView(
+  tx: TenantTx,
+  tenantId: string,
+  caseId: string,
+  now: Date,
+  settings?: RuleSettings,
+): Promise<CaseView | null> {
+  // Sequential on purpose: one transaction is one connection, so parallel queries would only queue.
+  const record = await loadCaseRecord(tx, tenantId, caseId);
+  if (!record) return null;
+  const events = await tx.caseEvent.findMany({ where: { tenantId, caseId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const resolvedSettings = settings ?? (await loadRuleSettings(tx, tenantId));
+  return buildCaseView(record, events, resolvedSettings, now);
+}
+
+type EventRow = Awaited<ReturnType<TenantTx["caseEvent"]["findMany"]>>[number];
+
+export function buildCaseView(record: CaseRecord, events: EventRow[], settings: RuleSettings, now: Date): CaseView {
+  const { row, facts, steps } = record;
+  const readiness = escalationReadiness(facts, steps, settings, now);
+  // Who recorded a step is on its timeline event (API tokens and customers have no user row).
+  const stepActors = new Map<string, ActorView>();
+  for (const event of events) {
+    const stepId = (event.data as { stepId?: unknown } | null)?.stepId;
+    if (event.type === "step.recorded" && typeof stepId === "string") {
+      stepActors.set(stepId, { kind: event.actorKind, name: event.actorLabel });
+    }
+  }
+  return {
+    id: row.id,
+    number: row.number,
+    displayNumber: displayCaseNumber(row.number),
+    status: row.status,
+    assignee: row.assignee ? { id: row.assignee.userId, name: row.assignee.user.name } : null,
+    version: row.version,
+    facts,
+    suggestions: suggestionsView(facts, steps, settings, now),
+    steps: row.triedSteps.map((step) => ({
+      id: step.id,
+      ruleId: step.ruleId,
+      outcome: step.outcome,
+      note: step.note,
+      triedAt: step.triedAt.toISOString(),
+      recordedAt: step.createdAt.toISOString(),
+      by: stepActors.get(step.id) ?? { kind: step.actorKind, name: step.recordedBy?.user.name ?? step.actorKind },
+    })),
+    escalation: {
+      ready: readiness.ready,
+      missing: [...readiness.missing],
+      criteria: readiness.criteria,
+      readyAt: row.escalationReadyAt?.toISOString() ?? null,
+    },
+    statusExplanations: facts.statusMessages.map((status) => ({
+      ...status,
+      ...explainStatusMessage(status.message, "agent"),
+    })),
+    timeline: events.map((event) => ({
+      id: event.id,
+      type: event.type,
+      at: event.createdAt.toISOString(),
+      actor: { kind: event.actorKind, name: event.actorLabel, userId: event.actorUserId },
+      data: event.data,
+    })),
+    appleCaseNumber: row.appleCaseNumber,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,89 @@
+import { validationError } from "@/lib/http/problem";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { CaseFacts } from "@/lib/facts/schema";
+import { createCaseSchema } from "@/lib/cases/case-schemas";
+import { appendEvents } from "@/lib/cases/case-events";
+import { loadCaseView, type CaseView } from "@/lib/cases/case-view";
+import { resolveCustomerId } from "@/lib/cases/customer-record";
+import { escalationReadyAtOf, platformsOf, searchTextOf } from "@/lib/cases/derived-columns";
+import { caseColumnsFromFacts, deviceRows, statusMessageRows } from "@/lib/cases/facts-rows";
+import { checkIdempotencyKey, claimIdempotencyKey, completeIdempotencyKey, requestHash } from "@/lib/cases/idempotency";
+import { parseInput } from "@/lib/cases/parse-input";
+import { assigneeIssues, claimScreenshots, screenshotIssues } from "@/lib/cases/references";
+import { loadRuleSettings } from "@/lib/cases/rule-settings";
+import type { TenantContext } from "@/lib/tenancy/context";
+import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
+
+export interface CreateCaseResult {
+  case: CaseView;
+  /** true when an earlier request with the same Idempotency-Key already created this case. */
+  replayed: boolean;
+}
+
+/**
+ * Creates a case from intake facts in one transaction: number, customer, devices, status messages,
+ * derived columns, the first timeline event and (with a key) the idempotency record.
+ */
+export async function createCase(
+  ctx: TenantContext,
+  raw: unknown,
+  options: { idempotencyKey?: string | null; now?: Date } = {},
+): Promise<CreateCaseResult> {
+  const { assigneeId, status, ...factsInput } = parseInput(createCaseSchema, raw);
+  const key = checkIdempotencyKey(options.idempotencyKey);
+  const now = options.now ?? new Date();
+  const { tenantId } = ctx;
+
+  return withTenant(tenantId, async (tx) => {
+    if (key) {
+      const claim = await claimIdempotencyKey(tx, tenantId, key, requestHash(raw));
+      if (claim.kind === "replay") return { case: claim.body as CaseView, replayed: true };
+    }
+    // Emails are matched and stored lower-cased; "since intake" means now.
+    const facts: CaseFacts = {
+      ...factsInput,
+      customer: { ...factsInput.customer, email: factsInput.customer.email?.toLowerCase() ?? null },
+      problemSince: factsInput.problemSince ?? now.toISOString(),
+    };
+    const issues = [...(await assigneeIssues(tx, tenantId, assigneeId)), ...(await screenshotIssues(tx, tenantId, null, facts))];
+    if (issues.length > 0) throw validationError(issues);
+
+    const number = await nextCaseNumber(tx, tenantId);
+    const customerId = await resolveCustomerId(tx, tenantId, facts.customer);
+    const settings = await loadRuleSettings(tx, tenantId);
+    const created = await tx.case.create({
+      data: {
+        tenantId,
+        number,
+        customerId,
+        status,
+        assigneeId,
+        ...caseColumnsFromFacts(facts, now),
+        platforms: platformsOf(facts),
+        searchText: searchTextOf(facts, number),
+        escalationReadyAt: escalationReadyAtOf({ facts, steps: [], settings, now, previous: null }),
+        resolvedAt: status === "resolved" ? now : null,
+        createdAt: now,
+        updatedAt: now,
+      },
+      select: { id: true },
+    });
+    await tx.device.createMany({ data: deviceRows(tenantId, created.id, facts) });
+    await tx.statusObservation.createMany({ data: statusMessageRows(tenantId, created.id, facts) });
+    await claimScreenshots(tx, tenantId, created.id, facts);
+    await appendEvents(tx, ctx, now, [{ caseId: created.id, type: "case.created", data: { number, status, assigneeId } }]);
+
+    const view = (await loadCaseView(tx, tenantId, created.id, now, settings))!;
+    if (key) await completeIdempotencyKey(tx, tenantId, key, 201, view as unknown as Prisma.InputJsonValue);
+    return { case: view, replayed: false };
+  });
+}
+
+// The tenant row lock serialises concurrent creates just long enough to hand out distinct numbers.
+async function nextCaseNumber(tx: TenantTx, tenantId: string): Promise<number> {
+  const rows = await tx.$queryRaw<{ caseSeq: number }[]>`
+    UPDATE "Tenant" SET "caseSeq" = "caseSeq" + 1 WHERE "id" = ${tenantId}::uuid RETURNING "caseSeq"`;
+  const seq = rows[0]?.caseSeq;
+  if (seq === undefined) throw new Error(`Tenant ${tenantId} is not visible in its own context`);
+  return seq;
+}

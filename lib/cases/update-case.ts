@@ -1,0 +1,135 @@
+import { AppError, notFound, type FieldIssue } from "@/lib/errors/app-error";
+import { validationError } from "@/lib/http/problem";
+import type { Prisma } from "@/lib/db/generated/client";
+import { caseFactsSchema, type CaseFacts } from "@/lib/facts/schema";
+import { updateCaseSchema } from "@/lib/cases/case-schemas";
+import { appendEvents, type NewCaseEvent } from "@/lib/cases/case-events";
+import { loadCaseRecord, type CaseRecord } from "@/lib/cases/case-record";
+import { loadCaseView, type CaseView } from "@/lib/cases/case-view";
+import { resolveCustomerId } from "@/lib/cases/customer-record";
+import { escalationReadyAtOf, platformsOf, searchTextOf } from "@/lib/cases/derived-columns";
+import { caseColumnsFromFacts, deviceRows, statusMessageRows } from "@/lib/cases/facts-rows";
+import { diffFacts } from "@/lib/cases/facts-diff";
+import { mergeFacts } from "@/lib/cases/merge-facts";
+import { isUuid, parseInput } from "@/lib/cases/parse-input";
+import { assigneeIssues, claimScreenshots, screenshotIssues } from "@/lib/cases/references";
+import { loadRuleSettings } from "@/lib/cases/rule-settings";
+import { agentCanMove, statusChangeRefusal } from "@/lib/cases/status-transitions";
+import type { TenantContext } from "@/lib/tenancy/context";
+import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
+
+/**
+ * Edits facts, status and/or assignee with optimistic concurrency: the write applies only when the
+ * case still has the version the caller read (`UPDATE … WHERE version = $expected`); otherwise a
+ * 409 carries the current version, and nothing is written. Everything happens in one transaction.
+ */
+export async function updateCase(
+  ctx: TenantContext,
+  unverifiedCaseId: string,
+  raw: unknown,
+  options: { now?: Date } = {},
+): Promise<CaseView> {
+  if (!isUuid(unverifiedCaseId)) throw notFound("Case");
+  const input = parseInput(updateCaseSchema, raw);
+  const caseId = unverifiedCaseId;
+  const { tenantId } = ctx;
+  const now = options.now ?? new Date();
+
+  return withTenant(tenantId, async (tx) => {
+    // Claims the version and locks the row in one statement; a concurrent writer with the same
+    // version waits here, then matches nothing.
+    const claimed = await tx.case.updateMany({
+      where: { tenantId, id: caseId, version: input.version },
+      data: { version: { increment: 1 }, updatedAt: now },
+    });
+    if (claimed.count === 0) await throwConflictOrNotFound(tx, tenantId, caseId, input.version);
+
+    const record = (await loadCaseRecord(tx, tenantId, caseId))!;
+    const before = record.facts;
+    const after = input.facts ? mergedFacts(record, input.facts) : before;
+    const issues: FieldIssue[] = [];
+    if (input.assigneeId !== undefined) issues.push(...(await assigneeIssues(tx, tenantId, input.assigneeId)));
+    if (input.facts?.statusMessages !== undefined) issues.push(...(await screenshotIssues(tx, tenantId, caseId, after, "facts.")));
+    if (input.status !== undefined && !agentCanMove(record.row.status, input.status)) {
+      issues.push({ path: "status", message: statusChangeRefusal(record.row.status) });
+    }
+    if (issues.length > 0) throw validationError(issues);
+
+    const data: Prisma.CaseUncheckedUpdateInput = {};
+    const events: NewCaseEvent[] = [];
+    const changes = diffFacts(before, after);
+    if (changes.length > 0) {
+      Object.assign(data, caseColumnsFromFacts(after, record.row.createdAt), {
+        platforms: platformsOf(after),
+        searchText: searchTextOf(after, record.row.number),
+      });
+      if (changes.some((change) => change.field.startsWith("customer."))) {
+        data.customerId = await updatedCustomerId(tx, tenantId, record, after);
+      }
+      await replaceListsIfChanged(tx, tenantId, caseId, before, after);
+      events.push({ caseId, type: "facts.updated", data: { changes } as unknown as Prisma.InputJsonValue });
+    }
+    if (input.status !== undefined && input.status !== record.row.status) {
+      data.status = input.status;
+      data.resolvedAt = input.status === "resolved" ? now : null;
+      events.push({ caseId, type: "status.changed", data: { from: record.row.status, to: input.status } });
+    }
+    if (input.assigneeId !== undefined && input.assigneeId !== record.row.assigneeId) {
+      data.assigneeId = input.assigneeId;
+      events.push({ caseId, type: "assignee.changed", data: { from: record.row.assigneeId, to: input.assigneeId } });
+    }
+    const settings = await loadRuleSettings(tx, tenantId);
+    data.escalationReadyAt = escalationReadyAtOf({
+      facts: after,
+      steps: record.steps,
+      settings,
+      now,
+      previous: record.row.escalationReadyAt,
+    });
+    await tx.case.update({ where: { tenantId_id: { tenantId, id: caseId } }, data });
+    await appendEvents(tx, ctx, now, events);
+    return (await loadCaseView(tx, tenantId, caseId, now, settings))!;
+  });
+}
+
+async function throwConflictOrNotFound(tx: TenantTx, tenantId: string, caseId: string, expected: number): Promise<never> {
+  const current = await tx.case.findUnique({ where: { tenantId_id: { tenantId, id: caseId } }, select: { version: true } });
+  if (!current) throw notFound("Case");
+  throw new AppError("conflict", "This case was changed by someone else since you opened it. Reload to see the latest version.", {
+    expectedVersion: expected,
+    currentVersion: current.version,
+  });
+}
+
+function mergedFacts(record: CaseRecord, patch: NonNullable<Parameters<typeof mergeFacts>[1]>): CaseFacts {
+  const facts = parseInput(caseFactsSchema, mergeFacts(record.facts, patch), "facts");
+  // "Since intake" for a case that already exists means its creation time.
+  return {
+    ...facts,
+    customer: { ...facts.customer, email: facts.customer.email?.toLowerCase() ?? null },
+    problemSince: facts.problemSince ?? record.row.createdAt.toISOString(),
+  };
+}
+
+async function updatedCustomerId(tx: TenantTx, tenantId: string, record: CaseRecord, after: CaseFacts): Promise<string> {
+  const sameEmail = record.row.customer.email === after.customer.email;
+  if (!sameEmail) return resolveCustomerId(tx, tenantId, after.customer);
+  await tx.customer.update({
+    where: { tenantId_id: { tenantId, id: record.row.customerId } },
+    data: { name: after.customer.name },
+  });
+  return record.row.customerId;
+}
+
+// Devices and status messages are owned by the case: a changed list is replaced as a whole.
+async function replaceListsIfChanged(tx: TenantTx, tenantId: string, caseId: string, before: CaseFacts, after: CaseFacts) {
+  if (JSON.stringify(before.devices) !== JSON.stringify(after.devices)) {
+    await tx.device.deleteMany({ where: { tenantId, caseId } });
+    await tx.device.createMany({ data: deviceRows(tenantId, caseId, after) });
+  }
+  if (JSON.stringify(before.statusMessages) !== JSON.stringify(after.statusMessages)) {
+    await tx.statusObservation.deleteMany({ where: { tenantId, caseId } });
+    await tx.statusObservation.createMany({ data: statusMessageRows(tenantId, caseId, after) });
+    await claimScreenshots(tx, tenantId, caseId, after);
+  }
+}

@@ -1,0 +1,130 @@
+import type { CaseFacts, Platform, StepOutcome, TriedStep } from "@/lib/facts/schema";
+import type { Category, Risk } from "@/lib/rules/categories";
+import { evaluateRules, type ApplicableRule } from "@/lib/rules/evaluate";
+import { platformMask, presentRule, ruleWarnings } from "@/lib/rules/presentation";
+import { reasonSentence } from "@/lib/rules/reason-words";
+import { RULES_BY_ID } from "@/lib/rules/catalog";
+import { timeOf } from "@/lib/rules/tried-steps";
+import type { RuleId } from "@/lib/rules/rule-ids";
+import { DEFAULT_RULE_SETTINGS, type RuleSettings } from "@/lib/rules/settings";
+import { WARNINGS, type WarningId } from "@/lib/rules/warnings";
+
+export type SuggestionWarning = { id: WarningId; text: string };
+
+export type Suggestion = {
+  ruleId: RuleId;
+  title: string;
+  customerTitle: string;
+  category: Category;
+  risk: Risk;
+  /** Which facts matched, as a sentence for the agent. */
+  reason: string;
+  strength: number;
+  /** 'waiting' while Apple reports an outage (every step except the status check). */
+  status: "next" | "waiting";
+  /** Only for the platforms present in the case. */
+  instructions: { platform: Platform; label: string; steps: string[] }[];
+  customerSteps: string[];
+  warnings: SuggestionWarning[];
+};
+
+export type TriedSuggestion = {
+  ruleId: RuleId;
+  title: string;
+  customerTitle: string;
+  category: Category;
+  risk: Risk;
+  /** Whether the rule still matches the current facts. */
+  applicable: boolean;
+  /** Why it applies now; null when it no longer does. */
+  reason: string | null;
+  outcome: StepOutcome;
+  note: string | null;
+  triedAt: Date;
+  /** How many times a step was recorded for this rule. */
+  attempts: number;
+};
+
+export type SuggestionResult = {
+  outage: boolean;
+  next: Suggestion[];
+  tried: TriedSuggestion[];
+  warnings: SuggestionWarning[];
+};
+
+export type SuggestOptions = {
+  triedSteps?: readonly TriedStep[];
+  settings?: RuleSettings;
+  /** The evaluation time; the engine never reads the clock, so results are reproducible. */
+  now: Date;
+};
+
+const STATUS_CHECK: RuleId = "check-apple-system-status";
+
+/** The ordered suggestions for a case: untried steps in "next", recorded ones in "tried". */
+export function suggest(facts: CaseFacts, options: SuggestOptions): SuggestionResult {
+  const settings = options.settings ?? DEFAULT_RULE_SETTINGS;
+  const { ctx, applicable, latest } = evaluateRules(facts, options.triedSteps ?? [], settings, options.now);
+  const outage = facts.appleSystemStatus === "outage";
+  const mask = platformMask(ctx.platforms);
+
+  const untried = applicable.filter((entry) => !entry.tried).sort(byGuideOrder(outage));
+  const next = untried.map((entry) => toSuggestion(entry, mask, outage && entry.rule.id !== STATUS_CHECK ? "waiting" : "next"));
+
+  const applicableById = new Map(applicable.map((entry) => [entry.rule.id, entry]));
+  const tried: TriedSuggestion[] = [];
+  for (const step of [...latest.values()].sort((a, b) => timeOf(a) - timeOf(b) || a.index - b.index)) {
+    const rule = RULES_BY_ID.get(step.ruleId);
+    if (!rule) continue;
+    const entry = applicableById.get(step.ruleId);
+    tried.push({
+      ruleId: rule.id,
+      title: rule.title,
+      customerTitle: rule.customerTitle,
+      category: rule.category,
+      risk: rule.risk,
+      applicable: entry !== undefined,
+      reason: entry ? reasonSentence(entry.match.reasons) : null,
+      outcome: step.outcome,
+      note: step.note,
+      triedAt: step.triedAt,
+      attempts: step.attempts,
+    });
+  }
+
+  const warnings: SuggestionWarning[] = [];
+  for (const warning of WARNINGS) {
+    if ("appliesToCase" in warning && warning.appliesToCase(ctx)) warnings.push({ id: warning.id, text: warning.text });
+  }
+
+  return { outage, next, tried, warnings };
+}
+
+/** Category tier first; within it the strongest match; then the rulebook's own order. */
+function byGuideOrder(outage: boolean) {
+  return (a: ApplicableRule, b: ApplicableRule): number => {
+    if (outage) {
+      if (a.rule.id === STATUS_CHECK) return -1;
+      if (b.rule.id === STATUS_CHECK) return 1;
+    }
+    return a.rule.tier - b.rule.tier || b.match.strength - a.match.strength || a.rule.order - b.rule.order;
+  };
+}
+
+function toSuggestion({ rule, match }: ApplicableRule, mask: number, status: Suggestion["status"]): Suggestion {
+  const presentation = presentRule(rule, mask);
+  return {
+    ruleId: rule.id,
+    title: rule.title,
+    customerTitle: rule.customerTitle,
+    category: rule.category,
+    risk: rule.risk,
+    reason: reasonSentence(match.reasons),
+    strength: match.strength,
+    status,
+    // Copies of the cached arrays, so a caller editing its result can't change the next case's.
+    instructions: presentation.instructions.map((entry) => ({ platform: entry.platform, label: entry.label, steps: [...entry.steps] })),
+    customerSteps: [...presentation.customerSteps],
+    warnings: ruleWarnings(rule).map((warning) => ({ id: warning.id, text: warning.text })),
+  };
+}

@@ -1,0 +1,26 @@
+import type { TriedStep } from "@/lib/facts/schema";
+import { isRuleId, type RuleId } from "@/lib/rules/rule-ids";
+
+export type LatestStep = TriedStep & { attempts: number; index: number };
+
+/** Milliseconds of `triedAt`; a missing or invalid date sorts first instead of throwing. */
+export const timeOf = (step: TriedStep): number => {
+  const time = step.triedAt instanceof Date ? step.triedAt.getTime() : Number.NaN;
+  return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+};
+
+/**
+ * The latest recorded step per rule: the newest `triedAt` wins; on a tie the later entry in the list.
+ * Steps naming a rule that no longer exists are ignored rather than failing the whole case.
+ */
+export function latestStepsByRule(steps: readonly TriedStep[]): Map<RuleId, LatestStep> {
+  const latest = new Map<RuleId, LatestStep>();
+  steps.forEach((step, index) => {
+    if (!isRuleId(step.ruleId)) return;
+    const current = latest.get(step.ruleId);
+    const attempts = (current?.attempts ?? 0) + 1;
+    if (!current || timeOf(step) >= timeOf(current)) latest.set(step.ruleId, { ...step, attempts, index });
+    else current.attempts = attempts;
+  });
+  return latest;
+}
