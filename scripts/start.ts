@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { resolveAdminDatabase } from "@/lib/db/admin-database";
 import { ensureAppRole } from "@/lib/db/bootstrap";
+import { appPrisma } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { loadLocalSecrets } from "@/lib/runtime/local-secrets";
 import { buildIfNeeded } from "./start/build-if-needed";
@@ -28,7 +29,10 @@ async function main() {
     process.env.NEXTAUTH_SECRET = secrets.nextAuthSecret;
     process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
 
-    if (database.embedded && process.env.PST_DEMO !== "0") await ensureDemoTenant();
+    if (database.embedded && process.env.PST_DEMO !== "0") {
+      await ensureDemoTenant();
+      await appPrisma().$disconnect();
+    }
     await buildIfNeeded();
   } catch (error) {
     await shutdownDatabase();

@@ -1,3 +1,4 @@
+import type { Prisma } from "@/lib/db/generated/client";
 import type { CaseFacts, TriedStep } from "@/lib/facts/schema";
 import { factsFromRows } from "@/lib/cases/facts-rows";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
@@ -14,7 +15,7 @@ const recordInclude = {
     orderBy: [{ triedAt: "asc" }, { createdAt: "asc" }],
     include: { recordedBy: { select: { user: { select: { name: true } } } } },
   },
-} as const;
+} satisfies Prisma.CaseInclude;
 
 export async function loadCaseRecord(tx: TenantTx, tenantId: string, caseId: string) {
   const row = await tx.case.findUnique({ where: { tenantId_id: { tenantId, id: caseId } }, include: recordInclude });

@@ -1,9 +1,9 @@
 import type { ActorKind, CaseStatus } from "@/lib/db/generated/client";
 import type { CaseFacts, StatusMessage } from "@/lib/facts/schema";
-import { escalationReadiness } from "@/lib/escalation/readiness";
+import { escalationReadiness, type EscalationReadiness } from "@/lib/escalation/readiness";
 import { explainStatusMessage } from "@/lib/rules/status-messages";
 import type { RuleSettings } from "@/lib/rules/settings";
-import { suggestionsView, type SuggestionView } from "@/lib/cases/suggestions-view";
+import { suggestionsView, type SuggestionsView } from "@/lib/cases/suggestions-view";
 import { loadCaseRecord, type CaseRecord } from "@/lib/cases/case-record";
 import { displayCaseNumber } from "@/lib/cases/case-number";
 import { loadRuleSettings } from "@/lib/cases/rule-settings";
@@ -46,12 +46,12 @@ export interface StatusExplanationView {
 export interface EscalationView {
   ready: boolean;
   missing: string[];
-  criteria: unknown;
+  criteria: EscalationReadiness["criteria"];
   /** When the case became (or will become, if nothing changes) ready; null when not foreseeable. */
   readyAt: string | null;
 }
 
-export interface CaseView {
+export interface CaseView extends SuggestionsView {
   id: string;
   number: number;
   displayNumber: string;
@@ -59,7 +59,6 @@ export interface CaseView {
   assignee: { id: string; name: string } | null;
   version: number;
   facts: CaseFacts;
-  suggestions: SuggestionView[];
   steps: StepView[];
   escalation: EscalationView;
   statusExplanations: StatusExplanationView[];
@@ -107,7 +106,7 @@ export function buildCaseView(record: CaseRecord, events: EventRow[], settings: 
     assignee: row.assignee ? { id: row.assignee.userId, name: row.assignee.user.name } : null,
     version: row.version,
     facts,
-    suggestions: suggestionsView(facts, steps, settings, now),
+    ...suggestionsView(facts, steps, settings, now),
     steps: row.triedSteps.map((step) => ({
       id: step.id,
       ruleId: step.ruleId,

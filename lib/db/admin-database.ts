@@ -3,6 +3,7 @@
 //   2. the embedded server another local process already runs from .data/postgres;
 //   3. start the embedded server from .data/postgres ourselves (release() stops it).
 import path from "node:path";
+import { DATA_DIR } from "@/lib/runtime/local-secrets";
 import { findRunningEmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres";
 
 export interface AdminDatabase {
@@ -13,7 +14,8 @@ export interface AdminDatabase {
   embedded: boolean;
 }
 
-export const DEFAULT_EMBEDDED_DATA_DIR = path.resolve(process.cwd(), ".data/postgres");
+// PST_DATA_DIR moves everything local (database, secrets) elsewhere, e.g. for the e2e server.
+export const DEFAULT_EMBEDDED_DATA_DIR = path.join(DATA_DIR, "postgres");
 
 export async function resolveAdminDatabase(
   opts: { dataDir?: string; log?: (msg: string) => void } = {},

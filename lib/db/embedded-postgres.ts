@@ -95,14 +95,22 @@ export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions):
         // best effort
       }
     }
+    // Throwaway cluster: if the process exits without stop() (uncaught error), don't leave it behind.
+    function discardTempClusterOnExit() {
+      if (postmasterPid && isProcessAlive(postmasterPid)) process.kill(postmasterPid, "SIGQUIT");
+      rmSync(tempRoot!, { recursive: true, force: true });
+    }
+    if (tempRoot) process.once("exit", discardTempClusterOnExit);
     const adminUrl = buildPostgresUrl(creds, port);
     let stopped = false;
     const stop = async () => {
       if (stopped) return;
       stopped = true;
       await stopServer(server);
-      if (tempRoot) await fs.rm(tempRoot, { recursive: true, force: true });
-      else {
+      if (tempRoot) {
+        process.off("exit", discardTempClusterOnExit);
+        await fs.rm(tempRoot, { recursive: true, force: true });
+      } else {
         process.off("exit", removeRuntimeFileOnExit);
         await removeRuntimeFileIfOwned(dataDir);
       }

@@ -68,10 +68,10 @@ function loadWasm(): Promise<void> {
 
 // The engine arms a 10 s timer (advisory-lock timeout) it never clears; unref its timers so
 // they cannot keep a finished CLI or test process alive for 10 s.
-function withUnrefTimers(bindings: typeof engineBindings): Record<string, unknown> {
-  const imports: Record<string, unknown> = { ...bindings };
+function withUnrefTimers(bindings: typeof engineBindings): WebAssembly.ModuleImports {
+  const imports: WebAssembly.ModuleImports = { ...(bindings as unknown as WebAssembly.ModuleImports) };
   for (const name of Object.keys(imports).filter((k) => k.startsWith("__wbg_setTimeout_"))) {
-    const original = imports[name] as (callback: () => void, ms: number) => NodeJS.Timeout;
+    const original = imports[name] as unknown as (callback: () => void, ms: number) => NodeJS.Timeout;
     imports[name] = (callback: () => void, ms: number) => {
       const timer = original(callback, ms);
       timer.unref?.();
@@ -159,7 +159,11 @@ function translateEngineError(error: unknown, command: string): Error {
   const dbError = /Error querying the database: (.+)/.exec(message)?.[1];
   const summary = dbError ?? message.split("\n   0: ")[0]!.replace(/^external connector error\n/, "").trim();
   const prefix = migration ? `Migration ${migration} failed` : `Schema engine ${command} failed`;
-  const wrapped = new SchemaEngineError(`${prefix}${e?.code ? ` (${e.code})` : ""}: ${summary}`, e?.code);
+  const hint = migration
+    ? `\nIt is recorded as failed in _prisma_migrations and blocks later runs (P3009): undo its partial effects, ` +
+      `delete its _prisma_migrations row (or set rolled_back_at), fix the SQL, and run again.`
+    : "";
+  const wrapped = new SchemaEngineError(`${prefix}${e?.code ? ` (${e.code})` : ""}: ${summary}${hint}`, e?.code);
   wrapped.cause = error;
   return wrapped;
 }

@@ -1,0 +1,74 @@
+import type { CaseStatus } from "@/lib/db/generated/client";
+import { validationError } from "@/lib/http/problem";
+import { bulkUpdateSchema } from "@/lib/cases/case-schemas";
+import { appendEvents, type NewCaseEvent } from "@/lib/cases/case-events";
+import { parseInput } from "@/lib/cases/parse-input";
+import { assigneeIssues } from "@/lib/cases/references";
+import { agentCanMove } from "@/lib/cases/status-transitions";
+import type { TenantContext } from "@/lib/tenancy/context";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+
+export interface BulkUpdateResult {
+  /** Cases of this tenant among the ids sent. Ids of other tenants or unknown ids are simply not found. */
+  matched: number;
+  /** Cases that changed (each got a new version and timeline events). */
+  updated: number;
+  /** Cases left alone because their status is decided by the escalation review. */
+  skipped: { id: string; reason: string }[];
+  notFound: number;
+}
+
+/**
+ * Assigns and/or sets the status of many cases in one transaction. Bumps each changed case's
+ * version, so an agent editing one of them meanwhile gets a conflict instead of overwriting it.
+ */
+export async function bulkUpdateCases(ctx: TenantContext, raw: unknown, options: { now?: Date } = {}): Promise<BulkUpdateResult> {
+  const input = parseInput(bulkUpdateSchema, raw);
+  const ids = [...new Set(input.ids)];
+  const now = options.now ?? new Date();
+  const { tenantId } = ctx;
+
+  return withTenant(tenantId, async (tx) => {
+    const issues = input.assigneeId !== undefined ? await assigneeIssues(tx, tenantId, input.assigneeId) : [];
+    if (issues.length > 0) throw validationError(issues);
+    // Locked so the before/after in the events is exactly what this transaction changed.
+    const rows = await tx.$queryRaw<{ id: string; status: CaseStatus; assigneeId: string | null }[]>`
+      SELECT "id", "status", "assigneeId" FROM "Case"
+      WHERE "tenantId" = ${tenantId}::uuid AND "id" = ANY(${ids}::uuid[])
+      ORDER BY "id" FOR UPDATE`;
+
+    const skipped: BulkUpdateResult["skipped"] = [];
+    const statusIds: string[] = [];
+    const assigneeIds: string[] = [];
+    const events: NewCaseEvent[] = [];
+    for (const row of rows) {
+      if (input.status !== undefined && !agentCanMove(row.status, input.status)) {
+        skipped.push({ id: row.id, reason: `The case is ${row.status.replace("_", " ")}` });
+        continue;
+      }
+      if (input.status !== undefined && input.status !== row.status) {
+        statusIds.push(row.id);
+        events.push({ caseId: row.id, type: "status.changed", data: { from: row.status, to: input.status, bulk: true } });
+      }
+      if (input.assigneeId !== undefined && input.assigneeId !== row.assigneeId) {
+        assigneeIds.push(row.id);
+        events.push({ caseId: row.id, type: "assignee.changed", data: { from: row.assigneeId, to: input.assigneeId, bulk: true } });
+      }
+    }
+    if (input.status !== undefined && statusIds.length > 0) {
+      await tx.case.updateMany({
+        where: { tenantId, id: { in: statusIds } },
+        data: { status: input.status, resolvedAt: input.status === "resolved" ? now : null },
+      });
+    }
+    if (input.assigneeId !== undefined && assigneeIds.length > 0) {
+      await tx.case.updateMany({ where: { tenantId, id: { in: assigneeIds } }, data: { assigneeId: input.assigneeId } });
+    }
+    const changed = [...new Set([...statusIds, ...assigneeIds])];
+    if (changed.length > 0) {
+      await tx.case.updateMany({ where: { tenantId, id: { in: changed } }, data: { version: { increment: 1 }, updatedAt: now } });
+    }
+    await appendEvents(tx, ctx, now, events);
+    return { matched: rows.length, updated: changed.length, skipped, notFound: ids.length - rows.length };
+  });
+}

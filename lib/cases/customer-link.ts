@@ -1,0 +1,34 @@
+import { notFound } from "@/lib/errors/app-error";
+import { hashSecret, newSecret } from "@/lib/auth/secrets";
+import { appendEvents } from "@/lib/cases/case-events";
+import { lockCase } from "@/lib/cases/lock-case";
+import { isUuid } from "@/lib/cases/parse-input";
+import type { TenantContext } from "@/lib/tenancy/context";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+
+export interface IssuedCustomerLink {
+  /** Path of the customer's page; the secret is shown only now (the database keeps its hash). */
+  url: string;
+  token: string;
+  createdAt: string;
+}
+
+/** Creates the customer's secret link, or rotates it: the previous link stops working in the same transaction. */
+export async function rotateCustomerLink(ctx: TenantContext, unverifiedCaseId: string, options: { now?: Date } = {}): Promise<IssuedCustomerLink> {
+  if (!isUuid(unverifiedCaseId)) throw notFound("Case");
+  const caseId = unverifiedCaseId;
+  const { tenantId } = ctx;
+  const now = options.now ?? new Date();
+  const token = newSecret("c");
+
+  return withTenant(tenantId, async (tx) => {
+    // Locked so two rotations at once cannot both leave a live link behind.
+    if (!(await lockCase(tx, tenantId, caseId))) throw notFound("Case");
+    const revoked = await tx.customerLink.updateMany({ where: { tenantId, caseId, revokedAt: null }, data: { revokedAt: now } });
+    await tx.customerLink.create({ data: { tenantId, caseId, tokenHash: hashSecret(token), createdAt: now } });
+    await appendEvents(tx, ctx, now, [
+      { caseId, type: revoked.count > 0 ? "customer_link.rotated" : "customer_link.created", data: { revoked: revoked.count } },
+    ]);
+    return { url: `/c/${token}`, token, createdAt: now.toISOString() };
+  });
+}

@@ -1,0 +1,45 @@
+import type { ListCasesQuery } from "@/lib/cases/case-schemas";
+
+// The case list's state in a URL (API query string and the list page alike). Lists may repeat the
+// parameter or use commas (?status=open,resolved). Values that don't parse are passed on as text,
+// so the schema names the bad field instead of the value silently vanishing.
+
+const LIST_PARAMS = ["status", "platform"] as const;
+const NUMBER_PARAMS = ["problemAgeMinHours", "problemAgeMaxHours", "limit"] as const;
+const TEXT_PARAMS = ["assignee", "problemAge", "q", "sort", "dir", "cursor"] as const;
+
+export function listQueryFromSearchParams(params: URLSearchParams): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  for (const name of LIST_PARAMS) {
+    const values = params.getAll(name).flatMap((value) => value.split(",")).map((v) => v.trim()).filter(Boolean);
+    if (values.length > 0) query[name] = values;
+  }
+  for (const name of NUMBER_PARAMS) {
+    const value = params.get(name);
+    if (value !== null && value !== "") query[name] = /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+  }
+  for (const name of TEXT_PARAMS) {
+    const value = params.get(name);
+    if (value !== null && value !== "") query[name] = value;
+  }
+  const ready = params.get("escalationReady");
+  if (ready !== null && ready !== "") query.escalationReady = ready === "true" ? true : ready === "false" ? false : ready;
+  return query;
+}
+
+/** The inverse, for links and the list page's URL state; defaults are left out to keep URLs short. */
+export function listQueryToSearchParams(query: Partial<ListCasesQuery>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const name of LIST_PARAMS) {
+    const values = query[name];
+    if (values && values.length > 0) params.set(name, values.join(","));
+  }
+  if (query.escalationReady !== undefined) params.set("escalationReady", String(query.escalationReady));
+  for (const name of [...NUMBER_PARAMS, ...TEXT_PARAMS]) {
+    const value = query[name];
+    if (value === undefined || value === "") continue;
+    if ((name === "sort" && value === "updatedAt") || (name === "dir" && value === "desc") || (name === "limit" && value === 25)) continue;
+    params.set(name, String(value));
+  }
+  return params;
+}

@@ -1,0 +1,11 @@
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT } from "@/lib/demo/demo-accounts";
+import { seedDemoTenant } from "@/lib/demo/seed-demo";
+
+// First start on the embedded database: a demo tenant so a newcomer sees a working desk at once.
+export async function ensureDemoTenant(): Promise<void> {
+  const result = await seedDemoTenant();
+  if (result === "exists") return;
+  console.log(`\n[demo] Created the "${DEMO_TENANT.name}" tenant with sample cases. Sign in with:`);
+  for (const account of DEMO_ACCOUNTS) console.log(`[demo]   ${account.role.padEnd(10)} ${account.email}  /  ${DEMO_PASSWORD}`);
+  console.log("");
+}
