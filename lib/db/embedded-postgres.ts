@@ -84,36 +84,16 @@ export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions):
     if (!tempRoot) {
       const runtime: RuntimeInfo = { port, pid: postmasterPid, ownerPid: process.pid };
       await fs.writeFile(runtimePathFor(dataDir), JSON.stringify(runtime, null, 2) + "\n", { mode: 0o600 });
-      // On SIGINT/SIGTERM the library's exit hook stops the server without our stop(): drop the file then too.
-      process.once("exit", removeRuntimeFileOnExit);
     }
-    function removeRuntimeFileOnExit() {
-      const file = runtimePathFor(dataDir);
-      try {
-        if ((JSON.parse(readFileSync(file, "utf8")) as RuntimeInfo).ownerPid === process.pid) rmSync(file);
-      } catch {
-        // best effort
-      }
-    }
-    // Throwaway cluster: if the process exits without stop() (uncaught error), don't leave it behind.
-    function discardTempClusterOnExit() {
-      if (postmasterPid && isProcessAlive(postmasterPid)) process.kill(postmasterPid, "SIGQUIT");
-      rmSync(tempRoot!, { recursive: true, force: true });
-    }
-    if (tempRoot) process.once("exit", discardTempClusterOnExit);
-    const adminUrl = buildPostgresUrl(creds, port);
+    const unregisterExitCleanup = registerExitCleanup(tempRoot, dataDir, postmasterPid);
     let stopped = false;
     const stop = async () => {
       if (stopped) return;
       stopped = true;
+      unregisterExitCleanup();
       await stopServer(server);
-      if (tempRoot) {
-        process.off("exit", discardTempClusterOnExit);
-        await fs.rm(tempRoot, { recursive: true, force: true });
-      } else {
-        process.off("exit", removeRuntimeFileOnExit);
-        await removeRuntimeFileIfOwned(dataDir);
-      }
+      if (tempRoot) await fs.rm(tempRoot, { recursive: true, force: true });
+      else await removeRuntimeFileIfOwned(dataDir);
     };
     try {
       await ensureDatabase(creds, port, APP_DATABASE_NAME);
@@ -121,11 +101,32 @@ export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions):
       await stop();
       throw error;
     }
-    return { adminUrl, port, stop };
+    return { adminUrl: buildPostgresUrl(creds, port), port, stop };
   } catch (error) {
     if (tempRoot) await fs.rm(tempRoot, { recursive: true, force: true });
     throw error;
   }
+}
+
+// If the process exits without stop(): a throwaway cluster is killed and deleted (uncaught
+// error); a persistent one's runtime file is removed (on SIGINT/SIGTERM the library's own exit
+// hook stops the server, bypassing our stop()).
+function registerExitCleanup(tempRoot: string | null, dataDir: string, postmasterPid: number): () => void {
+  const cleanup = () => {
+    try {
+      if (tempRoot) {
+        if (postmasterPid && isProcessAlive(postmasterPid)) process.kill(postmasterPid, "SIGQUIT");
+        rmSync(tempRoot, { recursive: true, force: true });
+      } else {
+        const file = runtimePathFor(dataDir);
+        if ((JSON.parse(readFileSync(file, "utf8")) as RuntimeInfo).ownerPid === process.pid) rmSync(file);
+      }
+    } catch {
+      // best effort while exiting
+    }
+  };
+  process.once("exit", cleanup);
+  return () => process.off("exit", cleanup);
 }
 
 async function makeTempRoot(parent: string | undefined): Promise<string> {

@@ -62,10 +62,11 @@ export const QUICK_CHECK_RULES: RuleDefinition[] = [
       windows: ["Open iCloud for Windows from the Start menu and read the signed-in Apple ID.", "It must be the same account as on the iPhone; sign out and in with the right one if not."],
     },
     customerSteps: {
-      any: [
-        "On each device, look up which Apple Account is signed in (Settings on iPhone and iPad, System Settings on Mac, the iCloud app on Windows).",
-        "All of them must show the same email address.",
-      ],
+      iphone: ["Open Settings and tap your name at the top to see which Apple Account is signed in."],
+      ipad: ["Open Settings and tap your name at the top to see which Apple Account is signed in."],
+      mac: ["Open System Settings and click your name at the top to see which Apple Account is signed in."],
+      windows: ["Open the iCloud app from the Start menu to see which Apple Account is signed in."],
+      any: ["Every device must show the same Apple Account email address."],
     },
     warnings: ["privacy-encryption"],
   },

@@ -85,7 +85,8 @@ export const RESET_RULES: RuleDefinition[] = [
     platforms: ALL_PLATFORMS,
     gate: "quick_checks",
     when: "Once every applicable quick check was tried without success.",
-    condition: () => ({ strength: STRENGTH.evidence, reasons: ["the quick checks didn't clear the queue"] }),
+    // Same strength as a restart, so the low-risk restart keeps its place before this medium-risk reset.
+    condition: () => ({ strength: STRENGTH.hint, reasons: ["the quick checks didn't clear the queue"] }),
     instructions: {
       iphone: [
         "Settings > [account name] > iCloud > Photos: switch Sync this iPhone off.",

@@ -1,0 +1,13 @@
+import { apiRoute, readJson } from "@/app/_server/api-route";
+import { getCase } from "@/lib/cases/get-case";
+import { updateCase } from "@/lib/cases/update-case";
+
+type Params = { id: string };
+
+// GET /api/v1/cases/{id} — the case: facts, suggestions, steps, escalation readiness, timeline.
+export const GET = apiRoute<Params>("case:read", async ({ ctx, params }) => getCase(ctx, params.id));
+
+// PATCH /api/v1/cases/{id} — edit facts, status or assignee with the version last read (stale → 409).
+export const PATCH = apiRoute<Params>("case:write", async ({ ctx, request, params }) =>
+  updateCase(ctx, params.id, await readJson(request)),
+);
