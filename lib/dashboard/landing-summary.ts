@@ -16,16 +16,15 @@ export async function landingSummary(ctx: TenantContext, userId: string, now = n
   const { tenantId } = ctx;
   return withTenant(tenantId, async (tx) => {
     const active = { tenantId, status: { in: ["open", "waiting_on_customer"] as ("open" | "waiting_on_customer")[] } };
-    const [openCases, myOpenCases, waitingOnCustomer, inEscalationReview, readyToEscalate, activeMembers, activeApiTokens] =
-      await Promise.all([
-        tx.case.count({ where: active }),
-        tx.case.count({ where: { ...active, assigneeId: userId } }),
-        tx.case.count({ where: { tenantId, status: "waiting_on_customer" } }),
-        tx.case.count({ where: { tenantId, status: "escalation_review" } }),
-        tx.case.count({ where: { ...active, escalationReadyAt: { lte: now } } }),
-        tx.membership.count({ where: { tenantId, deactivatedAt: null } }),
-        tx.apiToken.count({ where: { tenantId, revokedAt: null } }),
-      ]);
-    return { openCases, myOpenCases, waitingOnCustomer, inEscalationReview, readyToEscalate, activeMembers, activeApiTokens };
+    // One connection per transaction: queries run one after another, not in parallel.
+    return {
+      openCases: await tx.case.count({ where: active }),
+      myOpenCases: await tx.case.count({ where: { ...active, assigneeId: userId } }),
+      waitingOnCustomer: await tx.case.count({ where: { tenantId, status: "waiting_on_customer" } }),
+      inEscalationReview: await tx.case.count({ where: { tenantId, status: "escalation_review" } }),
+      readyToEscalate: await tx.case.count({ where: { ...active, escalationReadyAt: { lte: now } } }),
+      activeMembers: await tx.membership.count({ where: { tenantId, deactivatedAt: null } }),
+      activeApiTokens: await tx.apiToken.count({ where: { tenantId, revokedAt: null } }),
+    };
   });
 }

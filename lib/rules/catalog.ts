@@ -1,3 +1,4 @@
+import { PLATFORMS } from "@/lib/facts/schema";
 import { CATEGORY_TIER } from "@/lib/rules/categories";
 import { GUIDE_PASSAGES } from "@/lib/rules/guide-passages";
 import { RULE_IDS, type RuleId } from "@/lib/rules/rule-ids";
@@ -36,7 +37,12 @@ export const RULES: readonly Rule[] = DEFINITIONS.map((definition, position) => 
 }))
   // Stable sort: tier first, then the position in the category files (which follow the guides).
   .sort((a, b) => a.tier - b.tier || a.position - b.position)
-  .map(({ position: _position, ...rule }, order) => ({ ...rule, order, guideRefs: guideRefsOf(rule.id) }));
+  .map(({ position: _position, ...rule }, order) => ({
+    ...rule,
+    order,
+    platformMask: PLATFORMS.reduce((mask, platform, bit) => (rule.platforms.includes(platform) ? mask | (1 << bit) : mask), 0),
+    guideRefs: guideRefsOf(rule.id),
+  }));
 
 export const RULES_BY_ID: ReadonlyMap<RuleId, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));
 

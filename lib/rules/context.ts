@@ -1,4 +1,4 @@
-import type { CaseFacts, Platform, StatusMessage } from "@/lib/facts/schema";
+import { PLATFORMS, type CaseFacts, type Platform, type StatusMessage } from "@/lib/facts/schema";
 import { PLATFORM_LABELS } from "@/lib/facts/labels";
 import type { RuleId } from "@/lib/rules/rule-ids";
 import type { RuleSettings } from "@/lib/rules/settings";
@@ -10,7 +10,7 @@ const MOBILE: ReadonlySet<Platform> = new Set<Platform>(["iphone", "ipad"]);
 export function buildRuleContext(
   facts: CaseFacts,
   settings: RuleSettings,
-  tried: ReadonlySet<RuleId>,
+  tried: { has(id: RuleId): boolean },
   now: Date,
 ): RuleContext {
   const platformCounts: Partial<Record<Platform, number>> = {};
@@ -24,6 +24,7 @@ export function buildRuleContext(
   const windowsPcs: DeviceView[] = [];
   const byKey = new Map<string, DeviceView>();
   const platforms = new Set<Platform>();
+  let platformMask = 0;
   for (const device of facts.devices) {
     const name = PLATFORM_LABELS[device.platform];
     // Name a device by its platform; add its key only when the platform alone is ambiguous.
@@ -32,6 +33,7 @@ export function buildRuleContext(
     devices.push(view);
     byKey.set(device.key, view);
     platforms.add(device.platform);
+    platformMask |= 1 << PLATFORMS.indexOf(device.platform);
     if (view.isMobile) mobiles.push(view);
     else if (device.platform === "mac") macs.push(view);
     else windowsPcs.push(view);
@@ -77,6 +79,7 @@ export function buildRuleContext(
     macs,
     windowsPcs,
     platforms,
+    platformMask,
     symptoms,
     seenOn,
     stuckMobiles,

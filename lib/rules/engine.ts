@@ -1,7 +1,7 @@
 import type { CaseFacts, Platform, StepOutcome, TriedStep } from "@/lib/facts/schema";
 import type { Category, Risk } from "@/lib/rules/categories";
 import { evaluateRules, type ApplicableRule } from "@/lib/rules/evaluate";
-import { platformMask, presentRule, ruleWarnings } from "@/lib/rules/presentation";
+import { presentRule, ruleWarnings } from "@/lib/rules/presentation";
 import { reasonSentence } from "@/lib/rules/reason-words";
 import { RULES_BY_ID } from "@/lib/rules/catalog";
 import { timeOf } from "@/lib/rules/tried-steps";
@@ -66,17 +66,16 @@ export function suggest(facts: CaseFacts, options: SuggestOptions): SuggestionRe
   const settings = options.settings ?? DEFAULT_RULE_SETTINGS;
   const { ctx, applicable, latest } = evaluateRules(facts, options.triedSteps ?? [], settings, options.now);
   const outage = facts.appleSystemStatus === "outage";
-  const mask = platformMask(ctx.platforms);
+  const mask = ctx.platformMask;
 
   const untried = applicable.filter((entry) => !entry.tried).sort(byGuideOrder(outage));
   const next = untried.map((entry) => toSuggestion(entry, mask, outage && entry.rule.id !== STATUS_CHECK ? "waiting" : "next"));
 
-  const applicableById = new Map(applicable.map((entry) => [entry.rule.id, entry]));
   const tried: TriedSuggestion[] = [];
   for (const step of [...latest.values()].sort((a, b) => timeOf(a) - timeOf(b) || a.index - b.index)) {
     const rule = RULES_BY_ID.get(step.ruleId);
     if (!rule) continue;
-    const entry = applicableById.get(step.ruleId);
+    const entry = applicable.find((candidate) => candidate.rule.id === step.ruleId);
     tried.push({
       ruleId: rule.id,
       title: rule.title,

@@ -30,7 +30,7 @@ export function evaluateRules(
   now: Date,
 ): Evaluation {
   const latest = latestStepsByRule(triedSteps);
-  const ctx = buildRuleContext(facts, settings, new Set(latest.keys()), now);
+  const ctx = buildRuleContext(facts, settings, latest, now);
   const disabled = settings.disabledRules.length > 0 ? new Set<string>(settings.disabledRules) : null;
 
   // Applicable rules not tried yet, per tier (index 1..TIER_COUNT), for the gates.
@@ -40,7 +40,7 @@ export function evaluateRules(
 
   for (const rule of RULES) {
     if (disabled?.has(rule.id)) continue;
-    if (!rule.platforms.some((platform) => ctx.platforms.has(platform))) continue;
+    if ((rule.platformMask & ctx.platformMask) === 0) continue;
     if (rule.gate && !gateOpen(rule, untriedByTier, untriedTotal)) continue;
     let match: RuleMatch | null;
     try {

@@ -14,7 +14,8 @@ type RulePresentation = {
   customerSteps: readonly string[];
 };
 
-const cache = new Map<string, RulePresentation>();
+// Indexed by rule order * 16 + platform mask: a plain array lookup on the hot path.
+const cache: (RulePresentation | undefined)[] = [];
 const warningCache = new Map<string, readonly WarningText[]>();
 
 /** A bit per platform, so a set of platforms is a small number usable as a cache key. */
@@ -27,11 +28,11 @@ export function platformMask(platforms: ReadonlySet<Platform>): number {
 }
 
 export function presentRule(rule: Rule, mask: number): RulePresentation {
-  const key = `${rule.id}:${mask}`;
-  let presentation = cache.get(key);
+  const key = rule.order * 16 + mask;
+  let presentation = cache[key];
   if (!presentation) {
     presentation = buildPresentation(rule, mask);
-    cache.set(key, presentation);
+    cache[key] = presentation;
   }
   return presentation;
 }

@@ -1,6 +1,7 @@
-import type { DeviceView, RuleMatch } from "@/lib/rules/types";
+import type { DeviceView, ReasonFragment, RuleMatch } from "@/lib/rules/types";
 
-// Small helpers that turn matched facts into the words of a reason.
+// Turning matched facts into the words of a reason. Fragments naming devices stay as data until a
+// reason is actually shown, so evaluations that only need "does it apply" (readiness) build no text.
 
 /** "a", "a and b", "a, b and c". */
 export function joinWords(words: readonly string[]): string {
@@ -12,18 +13,27 @@ export function deviceNames(views: readonly DeviceView[]): string {
   return joinWords(views.map((view) => view.label));
 }
 
+/** A reason fragment about devices: `{devices}` in the text becomes "the iPhone and the Mac". */
+export function onDevices(text: string, devices: readonly DeviceView[]): ReasonFragment {
+  return { text, devices };
+}
+
+export function renderFragment(fragment: ReasonFragment): string {
+  return typeof fragment === "string" ? fragment : fragment.text.replace("{devices}", deviceNames(fragment.devices));
+}
+
 /** The reason sentence shown to an agent: the fragments joined, first letter capitalised. */
-export function reasonSentence(reasons: readonly string[]): string {
-  const sentence = joinWords(reasons);
+export function reasonSentence(reasons: readonly ReasonFragment[]): string {
+  const sentence = joinWords(reasons.map(renderFragment));
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
 /** Accumulates matched facts; `result()` is null when nothing matched. */
 export class MatchCollector {
   private strength = 0;
-  private readonly reasons: string[] = [];
+  private readonly reasons: ReasonFragment[] = [];
 
-  add(strength: number, reason: string): this {
+  add(strength: number, reason: ReasonFragment): this {
     this.strength += strength;
     this.reasons.push(reason);
     return this;

@@ -15,12 +15,23 @@ export const timeOf = (step: TriedStep): number => {
  */
 export function latestStepsByRule(steps: readonly TriedStep[]): Map<RuleId, LatestStep> {
   const latest = new Map<RuleId, LatestStep>();
-  steps.forEach((step, index) => {
-    if (!isRuleId(step.ruleId)) return;
+  for (let index = 0; index < steps.length; index++) {
+    const step = steps[index]!;
+    if (!isRuleId(step.ruleId)) continue;
     const current = latest.get(step.ruleId);
-    const attempts = (current?.attempts ?? 0) + 1;
-    if (!current || timeOf(step) >= timeOf(current)) latest.set(step.ruleId, { ...step, attempts, index });
-    else current.attempts = attempts;
-  });
+    if (current && timeOf(step) < timeOf(current)) {
+      current.attempts++;
+      continue;
+    }
+    // An explicit literal rather than a spread: this runs for every step of every evaluation.
+    latest.set(step.ruleId, {
+      ruleId: step.ruleId,
+      outcome: step.outcome,
+      note: step.note,
+      triedAt: step.triedAt,
+      attempts: (current?.attempts ?? 0) + 1,
+      index,
+    });
+  }
   return latest;
 }

@@ -22,6 +22,8 @@ export type RuleContext = {
   macs: DeviceView[];
   windowsPcs: DeviceView[];
   platforms: ReadonlySet<Platform>;
+  /** The same set as a bit mask (bit = index in PLATFORMS). */
+  platformMask: number;
   symptoms: ReadonlySet<Symptom>;
   /** Devices on which each status message was seen (each device once). */
   seenOn: Record<StatusMessage, DeviceView[]>;
@@ -30,13 +32,16 @@ export type RuleContext = {
   /** true / false when the library size is known, null when neither size nor item count is. */
   largeLibrary: boolean | null;
   /** Rules with at least one recorded step, whatever its outcome. */
-  tried: ReadonlySet<RuleId>;
+  tried: { has(id: RuleId): boolean };
   /** Hours since `problemSince` at `now`; null when the start isn't recorded. */
   problemAgeHours: number | null;
 };
 
+/** Part of a reason: plain words, or words with a `{devices}` slot filled in when the reason is shown. */
+export type ReasonFragment = string | { text: string; devices: readonly DeviceView[] };
+
 /** A condition's verdict: how strongly the facts point at the rule, and which facts did. */
-export type RuleMatch = { strength: number; reasons: string[] };
+export type RuleMatch = { strength: number; reasons: ReasonFragment[] };
 
 export type RuleCondition = (ctx: RuleContext) => RuleMatch | null;
 
@@ -73,5 +78,7 @@ export type Rule = RuleDefinition & {
   /** Position in the guides' order (category first, then catalog position). */
   order: number;
   tier: number;
+  /** Bit mask of `platforms` (see platformMask), for a cheap "does it apply here" test. */
+  platformMask: number;
   guideRefs: readonly PassageId[];
 };

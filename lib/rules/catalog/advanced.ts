@@ -1,4 +1,4 @@
-import { deviceNames } from "@/lib/rules/reason-words";
+import { onDevices } from "@/lib/rules/reason-words";
 import { STRENGTH } from "@/lib/rules/strength";
 import type { RuleDefinition } from "@/lib/rules/types";
 import { ALL_PLATFORMS } from "@/lib/rules/catalog/platform-steps";
@@ -18,7 +18,7 @@ export const ADVANCED_RULES: RuleDefinition[] = [
     when: "A Mac is in the case and every applicable step of the earlier categories (up to the resets) was tried.",
     condition: ({ macs }) =>
       macs.length > 0
-        ? { strength: STRENGTH.hint, reasons: [`the safe resets didn't fix it and ${deviceNames(macs)} is involved`] }
+        ? { strength: STRENGTH.hint, reasons: [onDevices("the safe resets didn't fix it and {devices} is involved", macs)] }
         : null,
     instructions: {
       mac: [

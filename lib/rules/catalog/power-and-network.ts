@@ -1,5 +1,5 @@
 import { NETWORK_LABELS, STATUS_MESSAGE_LABELS } from "@/lib/facts/labels";
-import { deviceNames, MatchCollector } from "@/lib/rules/reason-words";
+import { MatchCollector, onDevices } from "@/lib/rules/reason-words";
 import { STRENGTH } from "@/lib/rules/strength";
 import type { DeviceView, RuleDefinition } from "@/lib/rules/types";
 import { ALL_PLATFORMS, APPLE_PLATFORMS, MOBILE_PLATFORMS, sameSteps } from "@/lib/rules/catalog/platform-steps";
@@ -7,6 +7,10 @@ import { ALL_PLATFORMS, APPLE_PLATFORMS, MOBILE_PLATFORMS, sameSteps } from "@/l
 // Power and network conditions under which uploads pause.
 
 const BAD_NETWORKS = ["hotspot", "captive_portal", "none"] as const;
+
+function isAppleDevice(view: DeviceView): boolean {
+  return view.device.platform !== "windows";
+}
 
 export const POWER_AND_NETWORK_RULES: RuleDefinition[] = [
   {
@@ -20,13 +24,12 @@ export const POWER_AND_NETWORK_RULES: RuleDefinition[] = [
     when: "Low Power Mode on (strong) or Paused seen on an Apple device; Low Power Mode unknown on an iPhone/iPad.",
     condition: ({ devices, seenOn }) => {
       const match = new MatchCollector();
-      const apple = (view: DeviceView) => view.device.platform !== "windows";
-      const paused = seenOn.paused.filter(apple);
-      const on = devices.filter((view) => apple(view) && view.device.lowPowerMode === true);
-      if (paused.length > 0) match.add(STRENGTH.evidence, `Paused was seen on ${deviceNames(paused)}`);
-      if (on.length > 0) match.add(STRENGTH.cause, `${deviceNames(on)} has Low Power Mode on`);
+      const paused = seenOn.paused.filter(isAppleDevice);
+      const on = devices.filter((view) => isAppleDevice(view) && view.device.lowPowerMode === true);
+      if (paused.length > 0) match.add(STRENGTH.evidence, onDevices("Paused was seen on {devices}", paused));
+      if (on.length > 0) match.add(STRENGTH.cause, onDevices("{devices} has Low Power Mode on", on));
       const unknown = devices.filter((view) => view.isMobile && view.device.lowPowerMode === null);
-      if (unknown.length > 0) match.add(STRENGTH.unknown, `Low Power Mode isn't recorded for ${deviceNames(unknown)}`);
+      if (unknown.length > 0) match.add(STRENGTH.unknown, onDevices("Low Power Mode isn't recorded for {devices}", unknown));
       return match.result();
     },
     instructions: {
@@ -50,10 +53,10 @@ export const POWER_AND_NETWORK_RULES: RuleDefinition[] = [
       const match = new MatchCollector();
       const unplugged = mobiles.filter((view) => view.device.pluggedIn === false);
       const unknown = mobiles.filter((view) => view.device.pluggedIn === null);
-      if (unplugged.length > 0) match.add(STRENGTH.cause, `${deviceNames(unplugged)} isn't plugged in`);
-      if (unknown.length > 0) match.add(STRENGTH.unknown, `it isn't known whether ${deviceNames(unknown)} is plugged in`);
+      if (unplugged.length > 0) match.add(STRENGTH.cause, onDevices("{devices} isn't plugged in", unplugged));
+      if (unknown.length > 0) match.add(STRENGTH.unknown, onDevices("it isn't known whether {devices} is plugged in", unknown));
       const paused = seenOn.paused.filter((view) => view.isMobile && view.device.pluggedIn !== true);
-      if (paused.length > 0) match.add(STRENGTH.hint, `Paused was seen on ${deviceNames(paused)}`);
+      if (paused.length > 0) match.add(STRENGTH.hint, onDevices("Paused was seen on {devices}", paused));
       return match.result();
     },
     instructions: sameSteps(MOBILE_PLATFORMS, [
@@ -76,12 +79,12 @@ export const POWER_AND_NETWORK_RULES: RuleDefinition[] = [
       const match = new MatchCollector();
       for (const network of BAD_NETWORKS) {
         const on = devices.filter((view) => view.device.network === network);
-        if (on.length > 0) match.add(STRENGTH.cause, `${deviceNames(on)} is on ${NETWORK_LABELS[network].toLowerCase()}`);
+        if (on.length > 0) match.add(STRENGTH.cause, onDevices(`{devices} is on ${NETWORK_LABELS[network].toLowerCase()}`, on));
       }
       if (symptoms.has("slow_upload")) match.add(STRENGTH.evidence, "uploads are reported as very slow");
-      if (seenOn.uploading.length > 0) match.add(STRENGTH.hint, `${STATUS_MESSAGE_LABELS.uploading} was seen on ${deviceNames(seenOn.uploading)}`);
+      if (seenOn.uploading.length > 0) match.add(STRENGTH.hint, onDevices(`${STATUS_MESSAGE_LABELS.uploading} was seen on {devices}`, seenOn.uploading));
       const unknown = devices.filter((view) => view.device.network === null);
-      if (unknown.length > 0) match.add(STRENGTH.unknown, `the network isn't recorded for ${deviceNames(unknown)}`);
+      if (unknown.length > 0) match.add(STRENGTH.unknown, onDevices("the network isn't recorded for {devices}", unknown));
       return match.result();
     },
     instructions: {
@@ -119,7 +122,7 @@ export const POWER_AND_NETWORK_RULES: RuleDefinition[] = [
     when: "A device has a VPN on. Unknown VPN is deliberately not a reason.",
     condition: ({ devices }) => {
       const on = devices.filter((view) => view.device.vpn === true);
-      return on.length > 0 ? { strength: STRENGTH.cause, reasons: [`a VPN is active on ${deviceNames(on)}`] } : null;
+      return on.length > 0 ? { strength: STRENGTH.cause, reasons: [onDevices("a VPN is active on {devices}", on)] } : null;
     },
     instructions: {
       ...sameSteps(MOBILE_PLATFORMS, [
@@ -146,8 +149,8 @@ export const POWER_AND_NETWORK_RULES: RuleDefinition[] = [
       const cellular = mobiles.filter((view) => view.device.network === "cellular");
       const off = cellular.filter((view) => view.device.cellularDataForPhotos === false);
       const unknown = cellular.filter((view) => view.device.cellularDataForPhotos === null);
-      if (off.length > 0) match.add(STRENGTH.cause, `${deviceNames(off)} is on cellular and Photos may not use cellular data`);
-      if (unknown.length > 0) match.add(STRENGTH.evidence, `${deviceNames(unknown)} is on cellular and it isn't known whether Photos may use it`);
+      if (off.length > 0) match.add(STRENGTH.cause, onDevices("{devices} is on cellular and Photos may not use cellular data", off));
+      if (unknown.length > 0) match.add(STRENGTH.evidence, onDevices("{devices} is on cellular and it isn't known whether Photos may use it", unknown));
       return match.result();
     },
     instructions: sameSteps(MOBILE_PLATFORMS, [
@@ -169,7 +172,7 @@ export const POWER_AND_NETWORK_RULES: RuleDefinition[] = [
     when: "An iPhone/iPad's queue looks stuck.",
     condition: ({ stuckMobiles }) =>
       stuckMobiles.length > 0
-        ? { strength: STRENGTH.hint, reasons: [`the upload queue looks stuck on ${deviceNames(stuckMobiles)}`] }
+        ? { strength: STRENGTH.hint, reasons: [onDevices("the upload queue looks stuck on {devices}", stuckMobiles)] }
         : null,
     instructions: sameSteps(MOBILE_PLATFORMS, [
       "Settings > General > Background App Refresh: make sure it is on (Wi-Fi, or Wi-Fi & Mobile Data).",
@@ -192,7 +195,7 @@ export const POWER_AND_NETWORK_RULES: RuleDefinition[] = [
       const match = new MatchCollector();
       if (largeLibrary === true) match.add(STRENGTH.evidence, "the library is large");
       const stuck = [...seenOn.waiting_to_upload, ...seenOn.paused].filter((view) => macs.includes(view));
-      if (stuck.length > 0) match.add(STRENGTH.evidence, `the upload queue looks stuck on ${deviceNames([...new Set(stuck)])}`);
+      if (stuck.length > 0) match.add(STRENGTH.evidence, onDevices("the upload queue looks stuck on {devices}", [...new Set(stuck)]));
       else if (symptoms.has("stuck_waiting_to_upload")) match.add(STRENGTH.hint, "items are reported stuck on Waiting to Upload and a Mac is involved");
       return match.result();
     },
@@ -217,7 +220,7 @@ export const POWER_AND_NETWORK_RULES: RuleDefinition[] = [
     condition: ({ facts, seenOn, symptoms }) => {
       const match = new MatchCollector();
       if (facts.library.hasLargeFiles === true) match.add(STRENGTH.evidence, "the library has large files (RAW, HDR video, long Live Photos)");
-      if (seenOn.uploading.length > 0) match.add(STRENGTH.hint, `Uploading was seen on ${deviceNames(seenOn.uploading)}`);
+      if (seenOn.uploading.length > 0) match.add(STRENGTH.hint, onDevices("Uploading was seen on {devices}", seenOn.uploading));
       if (symptoms.has("edits_not_syncing")) match.add(STRENGTH.evidence, "edits don't reach the other devices yet");
       return match.result();
     },

@@ -1,5 +1,5 @@
 import { STATUS_MESSAGE_LABELS } from "@/lib/facts/labels";
-import { deviceNames, MatchCollector } from "@/lib/rules/reason-words";
+import { MatchCollector, onDevices } from "@/lib/rules/reason-words";
 import { STRENGTH } from "@/lib/rules/strength";
 import type { RuleDefinition } from "@/lib/rules/types";
 import { ALL_PLATFORMS, MOBILE_PLATFORMS, sameSteps } from "@/lib/rules/catalog/platform-steps";
@@ -83,8 +83,8 @@ export const QUICK_CHECK_RULES: RuleDefinition[] = [
       const match = new MatchCollector();
       const off = devices.filter((view) => view.device.icloudPhotosEnabled === false);
       const unknown = devices.filter((view) => view.device.icloudPhotosEnabled === null);
-      if (off.length > 0) match.add(STRENGTH.cause, `iCloud Photos is off on ${deviceNames(off)}`);
-      if (unknown.length > 0) match.add(STRENGTH.unknown, `it isn't known whether iCloud Photos is switched on for ${deviceNames(unknown)}`);
+      if (off.length > 0) match.add(STRENGTH.cause, onDevices("iCloud Photos is off on {devices}", off));
+      if (unknown.length > 0) match.add(STRENGTH.unknown, onDevices("it isn't known whether iCloud Photos is switched on for {devices}", unknown));
       if (symptoms.has("photo_not_on_other_device")) match.add(STRENGTH.evidence, "a photo taken on one device doesn't reach another");
       return match.result();
     },
@@ -128,7 +128,7 @@ export const QUICK_CHECK_RULES: RuleDefinition[] = [
       const match = new MatchCollector();
       for (const message of ["waiting_to_upload", "paused", "uploading"] as const) {
         const seen = seenOn[message].filter((view) => view.isMobile);
-        if (seen.length > 0) match.add(STRENGTH.evidence, `${STATUS_MESSAGE_LABELS[message]} was seen on ${deviceNames(seen)}`);
+        if (seen.length > 0) match.add(STRENGTH.evidence, onDevices(`${STATUS_MESSAGE_LABELS[message]} was seen on {devices}`, seen));
       }
       if (mobiles.length > 0 && symptoms.has("stuck_waiting_to_upload")) {
         match.add(STRENGTH.evidence, "items are reported stuck on Waiting to Upload");
@@ -160,9 +160,9 @@ export const QUICK_CHECK_RULES: RuleDefinition[] = [
     when: "A Mac is in the case (stronger when an upload status was seen on it).",
     condition: ({ macs, seenOn }) => {
       if (macs.length === 0) return null;
-      const match = new MatchCollector().add(STRENGTH.unknown, `${deviceNames(macs)} only syncs while Photos is running`);
+      const match = new MatchCollector().add(STRENGTH.unknown, onDevices("{devices} only syncs while Photos is running", macs));
       const stuck = [...seenOn.waiting_to_upload, ...seenOn.paused, ...seenOn.uploading].filter((view) => macs.includes(view));
-      if (stuck.length > 0) match.add(STRENGTH.evidence, `an upload status was seen on ${deviceNames([...new Set(stuck)])}`);
+      if (stuck.length > 0) match.add(STRENGTH.evidence, onDevices("an upload status was seen on {devices}", [...new Set(stuck)]));
       return match.result();
     },
     instructions: {
@@ -185,7 +185,7 @@ export const QUICK_CHECK_RULES: RuleDefinition[] = [
     when: "An iPhone/iPad's queue looks stuck: Waiting to Upload seen on it, or the stuck symptom reported.",
     condition: ({ stuckMobiles }) =>
       stuckMobiles.length > 0
-        ? { strength: STRENGTH.evidence, reasons: [`the upload queue looks stuck on ${deviceNames(stuckMobiles)}`] }
+        ? { strength: STRENGTH.evidence, reasons: [onDevices("the upload queue looks stuck on {devices}", stuckMobiles)] }
         : null,
     instructions: sameSteps(MOBILE_PLATFORMS, [
       "Open Photos > Library and keep it in the foreground.",
@@ -214,7 +214,7 @@ export const QUICK_CHECK_RULES: RuleDefinition[] = [
       if (windowsPcs.length === 0) return null;
       const match = new MatchCollector();
       const stuck = [...seenOn.waiting_to_upload, ...seenOn.paused, ...seenOn.other].filter((view) => windowsPcs.includes(view));
-      if (stuck.length > 0) match.add(STRENGTH.evidence, `uploads aren't moving on ${deviceNames([...new Set(stuck)])}`);
+      if (stuck.length > 0) match.add(STRENGTH.evidence, onDevices("uploads aren't moving on {devices}", [...new Set(stuck)]));
       if (symptoms.has("stuck_waiting_to_upload")) match.add(STRENGTH.hint, "items are reported stuck on Waiting to Upload and a Windows PC is involved");
       if (symptoms.has("photo_not_on_other_device")) match.add(STRENGTH.hint, "a photo doesn't reach another device and a Windows PC is involved");
       return match.result();

@@ -1,5 +1,5 @@
 import { isOlderThan } from "@/lib/rules/versions";
-import { deviceNames, MatchCollector } from "@/lib/rules/reason-words";
+import { MatchCollector, onDevices } from "@/lib/rules/reason-words";
 import { STRENGTH } from "@/lib/rules/strength";
 import type { DeviceView, RuleContext, RuleDefinition } from "@/lib/rules/types";
 import { ALL_PLATFORMS, MOBILE_PLATFORMS } from "@/lib/rules/catalog/platform-steps";
@@ -63,7 +63,7 @@ export const RESET_RULES: RuleDefinition[] = [
         else if (isOlderThan(version, minimum)) old.push(`${view.label} runs ${OS_NAMES[view.device.platform]} ${version} (older than ${minimum})`);
       }
       for (const fragment of old) match.add(STRENGTH.cause, fragment);
-      if (unknown.length > 0) match.add(STRENGTH.unknown, `the software version isn't recorded for ${deviceNames(unknown)}`);
+      if (unknown.length > 0) match.add(STRENGTH.unknown, onDevices("the software version isn't recorded for {devices}", unknown));
       return match.result();
     },
     instructions: {
@@ -120,7 +120,7 @@ export const RESET_RULES: RuleDefinition[] = [
     when: "An iPhone/iPad's queue looks stuck.",
     condition: ({ stuckMobiles }) =>
       stuckMobiles.length > 0
-        ? { strength: STRENGTH.hint, reasons: [`the upload queue looks stuck on ${deviceNames(stuckMobiles)}`] }
+        ? { strength: STRENGTH.hint, reasons: [onDevices("the upload queue looks stuck on {devices}", stuckMobiles)] }
         : null,
     instructions: {
       iphone: ["Swipe up from the bottom and pause (or double-press Home) to open the app switcher, then swipe Photos away.", "Reopen Photos and read the status line at the bottom of Library."],
@@ -140,7 +140,7 @@ export const RESET_RULES: RuleDefinition[] = [
     when: "A Windows PC with the symptom 'Windows thumbnails missing'.",
     condition: ({ windowsPcs, symptoms }) =>
       windowsPcs.length > 0 && symptoms.has("windows_thumbnails_missing")
-        ? { strength: STRENGTH.evidence, reasons: [`thumbnails are missing on ${deviceNames(windowsPcs)}`] }
+        ? { strength: STRENGTH.evidence, reasons: [onDevices("thumbnails are missing on {devices}", windowsPcs)] }
         : null,
     instructions: {
       windows: [

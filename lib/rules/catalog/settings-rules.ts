@@ -1,4 +1,4 @@
-import { deviceNames, MatchCollector } from "@/lib/rules/reason-words";
+import { MatchCollector, onDevices } from "@/lib/rules/reason-words";
 import { STRENGTH } from "@/lib/rules/strength";
 import type { RuleDefinition } from "@/lib/rules/types";
 import { ALL_PLATFORMS, APPLE_PLATFORMS, MOBILE_PLATFORMS, sameSteps } from "@/lib/rules/catalog/platform-steps";
@@ -19,8 +19,8 @@ export const SETTINGS_RULES: RuleDefinition[] = [
       const match = new MatchCollector();
       const manual = devices.filter((view) => view.device.dateTimeAutomatic === false);
       const unknown = devices.filter((view) => view.device.dateTimeAutomatic === null);
-      if (manual.length > 0) match.add(STRENGTH.cause, `date and time are set by hand on ${deviceNames(manual)}`);
-      if (unknown.length > 0) match.add(STRENGTH.unknown, `it isn't known whether date and time are automatic on ${deviceNames(unknown)}`);
+      if (manual.length > 0) match.add(STRENGTH.cause, onDevices("date and time are set by hand on {devices}", manual));
+      if (unknown.length > 0) match.add(STRENGTH.unknown, onDevices("it isn't known whether date and time are automatic on {devices}", unknown));
       return match.result();
     },
     instructions: {
@@ -44,10 +44,10 @@ export const SETTINGS_RULES: RuleDefinition[] = [
     condition: ({ mobiles, macs }) => {
       const match = new MatchCollector();
       const syncing = mobiles.filter((view) => view.device.finderSync === true);
-      if (syncing.length > 0) match.add(STRENGTH.cause, `${deviceNames(syncing)} also syncs photos through Finder`);
+      if (syncing.length > 0) match.add(STRENGTH.cause, onDevices("{devices} also syncs photos through Finder", syncing));
       // Finder sync needs a Mac, so an unknown answer only matters when one is in the case.
       const unknown = macs.length > 0 ? mobiles.filter((view) => view.device.finderSync === null) : [];
-      if (unknown.length > 0) match.add(STRENGTH.unknown, `it isn't known whether ${deviceNames(unknown)} also syncs photos through Finder`);
+      if (unknown.length > 0) match.add(STRENGTH.unknown, onDevices("it isn't known whether {devices} also syncs photos through Finder", unknown));
       return match.result();
     },
     instructions: sameSteps(MOBILE_PLATFORMS, [
@@ -76,7 +76,7 @@ export const SETTINGS_RULES: RuleDefinition[] = [
       if (!symptoms.has("blurry_thumbnails")) return null;
       const match = new MatchCollector().add(STRENGTH.evidence, "thumbnails look blurry or soft");
       const optimizing = devices.filter((view) => view.device.platform !== "windows" && view.device.storageMode === "optimize");
-      if (optimizing.length > 0) match.add(STRENGTH.hint, `${deviceNames(optimizing)} uses Optimize Storage, which keeps small copies`);
+      if (optimizing.length > 0) match.add(STRENGTH.hint, onDevices("{devices} uses Optimize Storage, which keeps small copies", optimizing));
       return match.result();
     },
     instructions: {

@@ -1,4 +1,4 @@
-import { deviceNames, MatchCollector } from "@/lib/rules/reason-words";
+import { MatchCollector, onDevices } from "@/lib/rules/reason-words";
 import { STRENGTH } from "@/lib/rules/strength";
 import type { RuleDefinition } from "@/lib/rules/types";
 import { APPLE_PLATFORMS, MOBILE_PLATFORMS, sameSteps } from "@/lib/rules/catalog/platform-steps";
@@ -61,17 +61,17 @@ export const STORAGE_RULES: RuleDefinition[] = [
       const { lowDeviceStorageGb } = settings.thresholds;
       const relevant = devices.filter((view) => view.device.platform !== "mac");
       const low = relevant.filter((view) => view.device.freeStorageGb !== null && view.device.freeStorageGb < lowDeviceStorageGb);
-      if (low.length > 0) match.add(STRENGTH.cause, `${deviceNames(low)} has less than ${lowDeviceStorageGb} GB free`);
+      if (low.length > 0) match.add(STRENGTH.cause, onDevices(`{devices} has less than ${lowDeviceStorageGb} GB free`, low));
       if (facts.library.hasLargeFiles === true) {
         // Large files need headroom: twice the threshold is the "little room" band.
         const tight = relevant.filter((view) => {
           const free = view.device.freeStorageGb;
           return free !== null && free >= lowDeviceStorageGb && free < lowDeviceStorageGb * 2;
         });
-        if (tight.length > 0) match.add(STRENGTH.hint, `the library has large files and ${deviceNames(tight)} has little headroom`);
+        if (tight.length > 0) match.add(STRENGTH.hint, onDevices("the library has large files and {devices} has little headroom", tight));
       }
       const unknown = relevant.filter((view) => view.device.freeStorageGb === null);
-      if (unknown.length > 0) match.add(STRENGTH.unknown, `free storage isn't recorded for ${deviceNames(unknown)}`);
+      if (unknown.length > 0) match.add(STRENGTH.unknown, onDevices("free storage isn't recorded for {devices}", unknown));
       return match.result();
     },
     instructions: {
@@ -112,8 +112,8 @@ export const STORAGE_RULES: RuleDefinition[] = [
       );
       const originals = low.filter((view) => view.device.storageMode === "originals");
       const unknownMode = low.filter((view) => view.device.storageMode === null);
-      if (originals.length > 0) match.add(STRENGTH.cause, `${deviceNames(originals)} is low on space and keeps full-size originals`);
-      if (unknownMode.length > 0) match.add(STRENGTH.hint, `${deviceNames(unknownMode)} is low on space and its storage mode isn't recorded`);
+      if (originals.length > 0) match.add(STRENGTH.cause, onDevices("{devices} is low on space and keeps full-size originals", originals));
+      if (unknownMode.length > 0) match.add(STRENGTH.hint, onDevices("{devices} is low on space and its storage mode isn't recorded", unknownMode));
       return match.result();
     },
     instructions: {
@@ -138,9 +138,9 @@ export const STORAGE_RULES: RuleDefinition[] = [
     condition: ({ macs, settings }) => {
       const match = new MatchCollector();
       const low = macs.filter((view) => view.device.freeStorageGb !== null && view.device.freeStorageGb < settings.thresholds.lowDeviceStorageGb);
-      if (low.length > 0) match.add(STRENGTH.cause, `${deviceNames(low)} has less than ${settings.thresholds.lowDeviceStorageGb} GB free`);
+      if (low.length > 0) match.add(STRENGTH.cause, onDevices(`{devices} has less than ${settings.thresholds.lowDeviceStorageGb} GB free`, low));
       const unknown = macs.filter((view) => view.device.freeStorageGb === null);
-      if (unknown.length > 0) match.add(STRENGTH.unknown, `free disk space isn't recorded for ${deviceNames(unknown)}`);
+      if (unknown.length > 0) match.add(STRENGTH.unknown, onDevices("free disk space isn't recorded for {devices}", unknown));
       return match.result();
     },
     instructions: {

@@ -1,0 +1,113 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { escalationReadiness } from "@/lib/escalation/readiness";
+import { RULE_IDS, RULES_BY_ID } from "@/lib/rules/catalog";
+import { suggest } from "@/lib/rules/engine";
+import { DEFAULT_RULE_SETTINGS, resolveSettings } from "@/lib/rules/settings";
+import { factsArbitrary, NOW, triedStepsArbitrary } from "@/tests/support/facts-factory";
+
+// Properties over arbitrary valid facts and step histories (fixed seed: failures are reproducible).
+const RUNS = { numRuns: 400, seed: 20240601 };
+const CATALOG: ReadonlySet<string> = new Set(RULE_IDS);
+
+const settingsArbitrary = fc.oneof(
+  fc.constant(DEFAULT_RULE_SETTINGS),
+  fc.record({
+    disabledRules: fc.subarray([...RULE_IDS], { maxLength: 6 }),
+    thresholds: fc.record({
+      lowDeviceStorageGb: fc.integer({ min: 1, max: 50 }),
+      escalationHours: fc.integer({ min: 1, max: 96 }),
+      repeatedFailures: fc.integer({ min: 1, max: 6 }),
+    }),
+  }).map((partial) => resolveSettings(partial)),
+);
+
+describe("engine properties", () => {
+  it("never throws; ids are unique and in the catalog; tried steps never appear in next", () => {
+    fc.assert(
+      fc.property(factsArbitrary, triedStepsArbitrary, settingsArbitrary, (facts, triedSteps, settings) => {
+        const result = suggest(facts, { triedSteps, settings, now: NOW });
+        const nextIds = result.next.map((entry) => entry.ruleId);
+        expect(new Set(nextIds).size).toBe(nextIds.length);
+        expect(nextIds.every((id) => CATALOG.has(id))).toBe(true);
+        const tried = new Set(triedSteps.map((entry) => entry.ruleId));
+        expect(nextIds.filter((id) => tried.has(id))).toEqual([]);
+        expect(nextIds.filter((id) => settings.disabledRules.includes(id))).toEqual([]);
+        const triedIds = result.tried.map((entry) => entry.ruleId);
+        expect(new Set(triedIds)).toEqual(tried);
+      }),
+      RUNS,
+    );
+  });
+
+  it("never suggests sign-out while another applicable step is untried", () => {
+    fc.assert(
+      fc.property(factsArbitrary, triedStepsArbitrary, (facts, triedSteps) => {
+        const result = suggest(facts, { triedSteps, now: NOW });
+        if (result.next.some((entry) => entry.ruleId === "sign-out-icloud")) {
+          expect(result.next.map((entry) => entry.ruleId)).toEqual(["sign-out-icloud"]);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("only gives instructions for platforms present in the case", () => {
+    fc.assert(
+      fc.property(factsArbitrary, triedStepsArbitrary, (facts, triedSteps) => {
+        const present = new Set(facts.devices.map((device) => device.platform));
+        for (const entry of suggest(facts, { triedSteps, now: NOW }).next) {
+          expect(entry.instructions.every((instruction) => present.has(instruction.platform))).toBe(true);
+          expect(RULES_BY_ID.get(entry.ruleId)!.platforms.some((platform) => present.has(platform))).toBe(true);
+          expect(entry.reason.length).toBeGreaterThan(0);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("orders by tier and marks everything but the status check waiting during an outage", () => {
+    fc.assert(
+      fc.property(factsArbitrary, triedStepsArbitrary, (facts, triedSteps) => {
+        const result = suggest(facts, { triedSteps, now: NOW });
+        const rest = result.next.filter((entry) => entry.ruleId !== "check-apple-system-status" || !result.outage);
+        const tiers = rest.map((entry) => RULES_BY_ID.get(entry.ruleId)!.tier);
+        expect(tiers).toEqual([...tiers].sort((a, b) => a - b));
+        if (result.outage) {
+          for (const entry of result.next) expect(entry.status).toBe(entry.ruleId === "check-apple-system-status" ? "next" : "waiting");
+          const statusCheck = result.next.findIndex((entry) => entry.ruleId === "check-apple-system-status");
+          expect(statusCheck === -1 || statusCheck === 0).toBe(true);
+        } else {
+          expect(result.next.every((entry) => entry.status === "next")).toBe(true);
+        }
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("readiness properties", () => {
+  it("is ready exactly when nothing is missing, and every unmet criterion says why", () => {
+    fc.assert(
+      fc.property(factsArbitrary, triedStepsArbitrary, settingsArbitrary, (facts, triedSteps, settings) => {
+        const readiness = escalationReadiness(facts, triedSteps, settings, NOW);
+        expect(readiness.ready).toBe(readiness.missing.length === 0);
+        expect(readiness.missing).toEqual(readiness.criteria.flatMap((criterion) => criterion.missing));
+        for (const criterion of readiness.criteria) expect(criterion.met).toBe(criterion.missing.length === 0);
+        if (facts.appleSystemStatus === "outage") expect(readiness.ready).toBe(false);
+      }),
+      RUNS,
+    );
+  });
+
+  it("is never ready while a low- or medium-risk suggestion is still untried", () => {
+    fc.assert(
+      fc.property(factsArbitrary, triedStepsArbitrary, (facts, triedSteps) => {
+        const next = suggest(facts, { triedSteps, now: NOW }).next;
+        const readiness = escalationReadiness(facts, triedSteps, DEFAULT_RULE_SETTINGS, NOW);
+        if (next.some((entry) => entry.risk !== "high")) expect(readiness.ready).toBe(false);
+      }),
+      RUNS,
+    );
+  });
+});
