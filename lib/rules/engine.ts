@@ -9,7 +9,7 @@ import type { RuleId } from "@/lib/rules/rule-ids";
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from "@/lib/rules/settings";
 import { WARNINGS, type WarningId } from "@/lib/rules/warnings";
 
-export type SuggestionWarning = { id: WarningId; text: string };
+export type SuggestionWarning = { readonly id: WarningId; readonly text: string };
 
 export type Suggestion = {
   ruleId: RuleId;
@@ -22,10 +22,13 @@ export type Suggestion = {
   strength: number;
   /** 'waiting' while Apple reports an outage (every step except the status check). */
   status: "next" | "waiting";
-  /** Only for the platforms present in the case. */
-  instructions: { platform: Platform; label: string; steps: string[] }[];
-  customerSteps: string[];
-  warnings: SuggestionWarning[];
+  /**
+   * Only for the platforms present in the case. These arrays are shared between results and frozen
+   * (built once per rule and set of platforms): copy them before editing.
+   */
+  instructions: readonly { readonly platform: Platform; readonly label: string; readonly steps: readonly string[] }[];
+  customerSteps: readonly string[];
+  warnings: readonly SuggestionWarning[];
 };
 
 export type TriedSuggestion = {
@@ -121,9 +124,8 @@ function toSuggestion({ rule, match }: ApplicableRule, mask: number, status: Sug
     reason: reasonSentence(match.reasons),
     strength: match.strength,
     status,
-    // Copies of the cached arrays, so a caller editing its result can't change the next case's.
-    instructions: presentation.instructions.map((entry) => ({ platform: entry.platform, label: entry.label, steps: [...entry.steps] })),
-    customerSteps: [...presentation.customerSteps],
-    warnings: ruleWarnings(rule).map((warning) => ({ id: warning.id, text: warning.text })),
+    instructions: presentation.instructions,
+    customerSteps: presentation.customerSteps,
+    warnings: ruleWarnings(rule),
   };
 }

@@ -18,15 +18,6 @@ type RulePresentation = {
 const cache: (RulePresentation | undefined)[] = [];
 const warningCache = new Map<string, readonly WarningText[]>();
 
-/** A bit per platform, so a set of platforms is a small number usable as a cache key. */
-export function platformMask(platforms: ReadonlySet<Platform>): number {
-  let mask = 0;
-  PLATFORMS.forEach((platform, bit) => {
-    if (platforms.has(platform)) mask |= 1 << bit;
-  });
-  return mask;
-}
-
 export function presentRule(rule: Rule, mask: number): RulePresentation {
   const key = rule.order * 16 + mask;
   let presentation = cache[key];

@@ -6,10 +6,13 @@ import type { DeviceView, ReasonFragment, RuleMatch } from "@/lib/rules/types";
 /** "a", "a and b", "a, b and c". */
 export function joinWords(words: readonly string[]): string {
   if (words.length <= 1) return words[0] ?? "";
+  if (words.length === 2) return `${words[0]} and ${words[1]}`;
   return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
 
 export function deviceNames(views: readonly DeviceView[]): string {
+  // Most cases have one or two devices: skip the intermediate array.
+  if (views.length === 1) return views[0]!.label;
   return joinWords(views.map((view) => view.label));
 }
 
@@ -24,7 +27,7 @@ export function renderFragment(fragment: ReasonFragment): string {
 
 /** The reason sentence shown to an agent: the fragments joined, first letter capitalised. */
 export function reasonSentence(reasons: readonly ReasonFragment[]): string {
-  const sentence = joinWords(reasons.map(renderFragment));
+  const sentence = reasons.length === 1 ? renderFragment(reasons[0]!) : joinWords(reasons.map(renderFragment));
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 

@@ -9,7 +9,7 @@ import { CASE_STATUS_LABELS } from "@/components/case/format";
 import { bulkUpdateAction } from "@/app/(staff)/cases/actions";
 
 /** Bulk assign / bulk status change of the selected rows, through the bulk service. */
-export function BulkActions({ ids, members, canAssign, onDone }: { ids: string[]; members: TenantMember[]; canAssign: boolean; onDone: () => void }) {
+export function BulkActions({ ids, members, canAssign, onDone }: { ids: string[]; members: TenantMember[]; canAssign: boolean; onDone: (message: string) => void }) {
   const router = useRouter();
   const [assignee, setAssignee] = useState("");
   const [status, setStatus] = useState<string>("open");
@@ -25,8 +25,7 @@ export function BulkActions({ ids, members, canAssign, onDone }: { ids: string[]
       return;
     }
     const { updated, skipped, notFound } = result.result;
-    setMessage(`${updated} case${updated === 1 ? "" : "s"} updated${skipped.length ? `, ${skipped.length} left alone (in escalation)` : ""}${notFound ? `, ${notFound} not found` : ""}.`);
-    onDone();
+    onDone(`${updated} case${updated === 1 ? "" : "s"} updated${skipped.length ? `, ${skipped.length} left alone (in escalation)` : ""}${notFound ? `, ${notFound} not found` : ""}.`);
     router.refresh();
   }
 
@@ -47,7 +46,7 @@ export function BulkActions({ ids, members, canAssign, onDone }: { ids: string[]
         <button type="button" disabled={pending} onClick={() => void apply({ status })}
           className="rounded-md bg-blue-700 px-3 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60">Apply status</button>
       </div>
-      <p aria-live="polite">{message}</p>
+      {message ? <p role="alert" className="text-red-800">{message}</p> : null}
     </section>
   );
 }

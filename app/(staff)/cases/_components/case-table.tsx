@@ -96,6 +96,7 @@ export function CaseTable({ items, nextCursor, sort, dir, hidden, isFirstPage, m
   const router = useRouter();
   const current = new URLSearchParams(useSearchParams().toString());
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [bulkMessage, setBulkMessage] = useState<string | null>(null);
   const sorting: SortingState = [{ id: sort, desc: dir === "desc" }];
   const columnVisibility: ColumnVisibilityState = Object.fromEntries(hidden.map((id) => [id, false]));
 
@@ -144,10 +145,11 @@ export function CaseTable({ items, nextCursor, sort, dir, hidden, isFirstPage, m
       </div>
 
       {canWrite && selectedIds.length > 0 ? (
-        <BulkActions ids={selectedIds} members={members} canAssign={canAssign} onDone={() => setRowSelection({})} />
+        <BulkActions ids={selectedIds} members={members} canAssign={canAssign} onDone={(message) => { setRowSelection({}); setBulkMessage(message); }} />
       ) : null}
+      <p aria-live="polite" className="text-sm text-emerald-800">{bulkMessage}</p>
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm focus:outline-none focus:ring-2 focus:ring-blue-600" tabIndex={0} role="region" aria-labelledby="results-title">
         <table className="w-full border-collapse text-left text-sm">
           <caption className="sr-only">Cases, sorted by {sort} {dir === "desc" ? "descending" : "ascending"}</caption>
           <thead className="bg-slate-100">

@@ -28,7 +28,7 @@ export function FactsSummary({ facts }: { facts: CaseFacts }) {
           </div>
         ))}
       </dl>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto focus:outline-none focus:ring-2 focus:ring-blue-600" tabIndex={0} role="region" aria-label="Devices (scrolls sideways)">
         <table className="w-full border-collapse text-left text-sm">
           <caption className="text-left text-sm font-semibold">Devices</caption>
           <thead className="bg-slate-100">
