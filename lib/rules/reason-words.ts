@@ -28,6 +28,8 @@ export function renderFragment(fragment: ReasonFragment): string {
 /** The reason sentence shown to an agent: the fragments joined, first letter capitalised. */
 export function reasonSentence(reasons: readonly ReasonFragment[]): string {
   const sentence = reasons.length === 1 ? renderFragment(reasons[0]!) : joinWords(reasons.map(renderFragment));
+  // Apple's names keep their lower-case "i" at the start of a sentence (iCloud, iPhone, iPad).
+  if (/^i[A-Z]/.test(sentence)) return sentence;
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
