@@ -111,7 +111,7 @@ test("agent creates a case, works it, edits facts and finds it in the list", asy
   // Sort by case number ascending and hide a column, then share the URL.
   await page.getByRole("button", { name: /^Case/ }).click();
   await expect(page).toHaveURL(/sort=number/);
-  await page.getByText("Columns").click();
+  await page.getByText("Columns", { exact: true }).click();
   await page.getByRole("group", { name: "Columns to show" }).getByLabel("Assignee").uncheck();
   await expect(page).toHaveURL(/hide=assignee/);
   await expect(page.getByRole("columnheader", { name: "Assignee" })).toHaveCount(0);

@@ -43,6 +43,8 @@ export interface StatusDraft {
   text: string;
   /** datetime-local value (the agent's local time). */
   observedAt: string;
+  /** The stored instant this was loaded from, kept exactly while the minute shown is unchanged. */
+  observedAtLoaded: string | null;
   screenshotId: string | null;
   screenshotName: string | null;
 }
@@ -51,6 +53,8 @@ export interface FactsDraft {
   customerName: string;
   customerEmail: string;
   problemSince: string;
+  /** The stored instant (seconds included), kept exactly while the minute shown is unchanged. */
+  problemSinceLoaded: string | null;
   appleIdConsistent: TriState;
   appleSystemStatus: AppleSystemStatus;
   libraryItemCount: string;
@@ -87,7 +91,7 @@ export function emptyDevice(key: string, platform: Platform | "" = ""): DeviceDr
 }
 
 export function emptyStatus(deviceKey: string, now = new Date()): StatusDraft {
-  return { uid: nextUid(), deviceKey, message: "", text: "", observedAt: toLocalInput(now.toISOString()), screenshotId: null, screenshotName: null };
+  return { uid: nextUid(), deviceKey, message: "", text: "", observedAt: toLocalInput(now.toISOString()), observedAtLoaded: null, screenshotId: null, screenshotName: null };
 }
 
 export function emptyDraft(): FactsDraft {
@@ -95,6 +99,7 @@ export function emptyDraft(): FactsDraft {
     customerName: "",
     customerEmail: "",
     problemSince: "",
+    problemSinceLoaded: null,
     appleIdConsistent: "",
     appleSystemStatus: "unknown",
     libraryItemCount: "",
@@ -155,11 +160,17 @@ export function toLocalInput(iso: string | null): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+// datetime-local shows minutes only: an untouched input must not truncate the stored seconds
+// (that would be a phantom edit on the timeline).
+function keepLoaded(local: string, loaded: string | null): string | null {
+  return loaded !== null && toLocalInput(loaded) === local ? loaded : fromLocalInput(local);
+}
+
 export function draftToFacts(draft: FactsDraft): CaseFactsInput {
   // Values are deliberately loose (see num/fromLocalInput): the services validate, this only shapes.
   return {
     customer: { name: draft.customerName, email: text(draft.customerEmail) },
-    problemSince: fromLocalInput(draft.problemSince),
+    problemSince: keepLoaded(draft.problemSince, draft.problemSinceLoaded),
     appleIdConsistent: tri(draft.appleIdConsistent),
     appleSystemStatus: draft.appleSystemStatus,
     library: {
@@ -189,7 +200,7 @@ export function draftToFacts(draft: FactsDraft): CaseFactsInput {
       deviceKey: status.deviceKey,
       message: status.message as StatusMessage,
       text: text(status.text),
-      observedAt: fromLocalInput(status.observedAt) as string,
+      observedAt: keepLoaded(status.observedAt, status.observedAtLoaded) as string,
       screenshotId: status.screenshotId,
     })),
     symptoms: draft.symptoms,
@@ -201,6 +212,7 @@ export function factsToDraft(facts: CaseFacts): FactsDraft {
     customerName: facts.customer.name,
     customerEmail: facts.customer.email ?? "",
     problemSince: toLocalInput(facts.problemSince),
+    problemSinceLoaded: facts.problemSince,
     appleIdConsistent: fromBool(facts.appleIdConsistent),
     appleSystemStatus: facts.appleSystemStatus,
     libraryItemCount: fromNum(facts.library.itemCount),
@@ -231,6 +243,7 @@ export function factsToDraft(facts: CaseFacts): FactsDraft {
       message: status.message,
       text: status.text ?? "",
       observedAt: toLocalInput(status.observedAt),
+      observedAtLoaded: status.observedAt,
       screenshotId: status.screenshotId,
       screenshotName: status.screenshotId ? "Screenshot attached" : null,
     })),

@@ -5,7 +5,7 @@ import { createCaseSchema } from "@/lib/cases/case-schemas";
 import { appendEvents } from "@/lib/cases/case-events";
 import { loadCaseView, type CaseView } from "@/lib/cases/case-view";
 import { resolveCustomerId } from "@/lib/cases/customer-record";
-import { escalationReadyAtOf, platformsOf, searchTextOf } from "@/lib/cases/derived-columns";
+import { escalationReadyAtOf, platformsOf, replaceSearchTokens } from "@/lib/cases/derived-columns";
 import { caseColumnsFromFacts, deviceRows, statusMessageRows } from "@/lib/cases/facts-rows";
 import { checkIdempotencyKey, claimIdempotencyKey, completeIdempotencyKey, requestHash } from "@/lib/cases/idempotency";
 import { parseInput } from "@/lib/cases/parse-input";
@@ -60,7 +60,6 @@ export async function createCase(
         assigneeId,
         ...caseColumnsFromFacts(facts, now),
         platforms: platformsOf(facts),
-        searchText: searchTextOf(facts, number),
         escalationReadyAt: escalationReadyAtOf({ facts, steps: [], settings, now, previous: null }),
         resolvedAt: status === "resolved" ? now : null,
         createdAt: now,
@@ -70,6 +69,7 @@ export async function createCase(
     });
     await tx.device.createMany({ data: deviceRows(tenantId, created.id, facts) });
     await tx.statusObservation.createMany({ data: statusMessageRows(tenantId, created.id, facts) });
+    await replaceSearchTokens(tx, tenantId, created.id, number, facts);
     await claimScreenshots(tx, tenantId, created.id, facts);
     await appendEvents(tx, ctx, now, [{ caseId: created.id, type: "case.created", data: { number, status, assigneeId } }]);
 

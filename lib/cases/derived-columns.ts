@@ -1,7 +1,8 @@
 import type { CaseFacts, Platform, TriedStep } from "@/lib/facts/schema";
 import type { RuleSettings } from "@/lib/rules/settings";
 import { escalationReadiness } from "@/lib/escalation/readiness";
-import { displayCaseNumber } from "@/lib/cases/case-number";
+import { searchTokensOf } from "@/lib/cases/search-tokens";
+import type { TenantTx } from "@/lib/tenancy/with-tenant";
 import type { Platform as DbPlatform } from "@/lib/db/generated/client";
 
 // Columns derived from the facts on every write, so the list can filter and search without
@@ -11,19 +12,32 @@ export function platformsOf(facts: CaseFacts): DbPlatform[] {
   return [...new Set<Platform>(facts.devices.map((device) => device.platform))];
 }
 
-/** Lower-cased customer name, email, device models and the case number in both spellings. */
-export function searchTextOf(facts: CaseFacts, number: number): string {
-  const parts = [
-    facts.customer.name,
-    facts.customer.email ?? "",
-    ...facts.devices.map((device) => device.model ?? ""),
-    displayCaseNumber(number),
-    String(number),
-  ];
-  return parts
-    .map((part) => part.trim().toLowerCase())
-    .filter(Boolean)
-    .join(" ");
+/**
+ * Replaces the case's search tokens (CaseSearchToken) with those of `facts`, inside the caller's
+ * transaction. Without `previous` the case is new (no tokens yet); with it (the facts before an
+ * edit) nothing is written when the tokens are the same.
+ */
+export async function replaceSearchTokens(
+  tx: TenantTx,
+  tenantId: string,
+  caseId: string,
+  caseNumber: number,
+  facts: CaseFacts,
+  previous?: CaseFacts,
+): Promise<void> {
+  const tokens = searchTokensOf(facts, caseNumber);
+  if (previous && sameTokens(searchTokensOf(previous, caseNumber), tokens)) return;
+  if (previous) await tx.caseSearchToken.deleteMany({ where: { tenantId, caseId } });
+  await tx.caseSearchToken.createMany({
+    data: tokens.map((token) => ({ tenantId, caseId, token })),
+    skipDuplicates: true,
+  });
+}
+
+function sameTokens(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((token) => set.has(token));
 }
 
 /**

@@ -4,6 +4,7 @@ import { listCasesSchema, PROBLEM_AGE_BUCKETS, type ListCasesQuery } from "@/lib
 import { displayCaseNumber } from "@/lib/cases/case-number";
 import { decodeCursor, encodeCursor, type ListCursor } from "@/lib/cases/list-cursor";
 import { parseInput } from "@/lib/cases/parse-input";
+import { prefixUpperBound, searchWordsOf } from "@/lib/cases/search-tokens";
 import { actorUserId, type TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
@@ -107,8 +108,14 @@ function buildWhere(ctx: TenantContext, query: ListCasesQuery, cursor: ListCurso
   if (minHours !== null) and.push({ problemSince: { lte: new Date(now.getTime() - minHours * HOUR_MS) } });
   if (maxHours !== null) and.push({ problemSince: { gt: new Date(now.getTime() - maxHours * HOUR_MS) } });
 
-  const q = query.q?.toLowerCase();
-  if (q) and.push({ searchText: { contains: q } });
+  // Text search: every query word is a prefix of one of the case's tokens. A prefix is a range on
+  // the token table's primary key (tenantId, token, caseId): comparisons are leakproof, so the
+  // index scan runs under RLS (LIKE would not; docs/decisions/0006-text-search-under-rls.md).
+  for (const word of query.q ? searchWordsOf(query.q) : []) {
+    const upper = prefixUpperBound(word);
+    const token: Prisma.StringFilter<"CaseSearchToken"> = upper === null ? { gte: word } : { gte: word, lt: upper };
+    and.push({ searchTokens: { some: { tenantId: ctx.tenantId, token } } });
+  }
   if (cursor) and.push(...keysetAfter(cursor));
   return { AND: and };
 }

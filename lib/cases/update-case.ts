@@ -7,7 +7,7 @@ import { appendEvents, type NewCaseEvent } from "@/lib/cases/case-events";
 import { loadCaseRecord, type CaseRecord } from "@/lib/cases/case-record";
 import { loadCaseView, type CaseView } from "@/lib/cases/case-view";
 import { resolveCustomerId } from "@/lib/cases/customer-record";
-import { escalationReadyAtOf, platformsOf, searchTextOf } from "@/lib/cases/derived-columns";
+import { escalationReadyAtOf, platformsOf, replaceSearchTokens } from "@/lib/cases/derived-columns";
 import { caseColumnsFromFacts, deviceRows, statusMessageRows } from "@/lib/cases/facts-rows";
 import { diffFacts } from "@/lib/cases/facts-diff";
 import { mergeFacts } from "@/lib/cases/merge-facts";
@@ -59,14 +59,12 @@ export async function updateCase(
     const events: NewCaseEvent[] = [];
     const changes = diffFacts(before, after);
     if (changes.length > 0) {
-      Object.assign(data, caseColumnsFromFacts(after, record.row.createdAt), {
-        platforms: platformsOf(after),
-        searchText: searchTextOf(after, record.row.number),
-      });
+      Object.assign(data, caseColumnsFromFacts(after, record.row.createdAt), { platforms: platformsOf(after) });
       if (changes.some((change) => change.field.startsWith("customer."))) {
         data.customerId = await updatedCustomerId(tx, tenantId, record, after);
       }
       await replaceListsIfChanged(tx, tenantId, caseId, before, after);
+      await replaceSearchTokens(tx, tenantId, caseId, record.row.number, after, before);
       events.push({ caseId, type: "facts.updated", data: { changes } as unknown as Prisma.InputJsonValue });
     }
     if (input.status !== undefined && input.status !== record.row.status) {

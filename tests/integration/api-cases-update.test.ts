@@ -35,10 +35,12 @@ describe("PATCH /api/v1/cases/{id}", () => {
     expect(event.data.changes.map((c: { field: string }) => c.field)).toEqual(
       expect.arrayContaining(["library.sizeGb", "devices", "statusMessages", "appleSystemStatus"]),
     );
-    const { rows } = await adminPool().query(`SELECT platforms::text[] AS p, "searchText" FROM "Case" WHERE id = $1`, [created.id]);
+    const { rows } = await adminPool().query(`SELECT platforms::text[] AS p FROM "Case" WHERE id = $1`, [created.id]);
     expect(rows[0].p).toEqual(["iphone"]);
-    expect(rows[0].searchText).toContain("iphone 16");
-    expect(rows[0].searchText).not.toContain("macbook");
+    const tokens = await adminPool().query(`SELECT token FROM "CaseSearchToken" WHERE "caseId" = $1`, [created.id]);
+    const words = tokens.rows.map((row: { token: string }) => row.token);
+    expect(words).toEqual(expect.arrayContaining(["iphone", "16"]));
+    expect(words).not.toContain("macbook");
   });
 
   it("changes status and assignee with timeline events", async () => {

@@ -15,7 +15,7 @@ async function insertCase(tenantId: string, customerName: string) {
     const customer = await tx.customer.create({ data: { tenantId, name: customerName } });
     const { caseSeq } = await tx.tenant.update({ where: { id: tenantId }, data: { caseSeq: { increment: 1 } } });
     return tx.case.create({
-      data: { tenantId, number: caseSeq, customerId: customer.id, problemSince: new Date(), searchText: customerName.toLowerCase() },
+      data: { tenantId, number: caseSeq, customerId: customer.id, problemSince: new Date() },
     });
   });
 }

@@ -5,7 +5,8 @@ import { listCasesSchema } from "@/lib/cases/case-schemas";
 import { diffFacts } from "@/lib/cases/facts-diff";
 import { mergeFacts } from "@/lib/cases/merge-facts";
 import { detectImageType } from "@/lib/cases/image-type";
-import { escalationReadyAtOf, searchTextOf } from "@/lib/cases/derived-columns";
+import { escalationReadyAtOf } from "@/lib/cases/derived-columns";
+import { MAX_TOKEN_LENGTH, MAX_TOKENS_PER_CASE, prefixUpperBound, searchTokensOf, searchWordsOf } from "@/lib/cases/search-tokens";
 import { DEFAULT_RULE_SETTINGS } from "@/lib/rules/settings";
 import { RULE_IDS } from "@/lib/rules/rule-ids";
 import { escalationReadiness } from "@/lib/escalation/readiness";
@@ -54,10 +55,68 @@ describe("screenshot types by magic bytes", () => {
   });
 });
 
-describe("derived columns", () => {
-  it("search text holds name, email, models and both spellings of the number", () => {
-    expect(searchTextOf(healthyFacts(), 1042)).toBe("ada customer ada@example.com iphone 15 pro pst-1042 1042");
+describe("search tokens", () => {
+  it("hold the words of the name, email, models and the case number", () => {
+    expect(searchTokensOf(healthyFacts(), 1042)).toEqual(["ada", "customer", "example", "com", "pst", "1042", "iphone", "15", "pro"]);
   });
+
+  it("are lower-cased, without diacritics, split on anything but letters and digits, unique", () => {
+    const facts = healthyFacts({
+      customer: { name: "María-José GARCÍA  Ødegård", email: "maria.garcia@example.com" },
+      devices: [healthyDevice("iphone"), healthyDevice("mac", "mac", { model: "MacBook Pro (M3, 2023)" })],
+    });
+    expect(searchTokensOf(facts, 7)).toEqual(
+      ["maria", "jose", "garcia", "ødegard", "example", "com", "pst", "7", "iphone", "15", "pro", "macbook", "m3", "2023"],
+    );
+    expect(searchTokensOf(healthyFacts({ customer: { name: "渡辺 さくら", email: null }, devices: [healthyDevice("windows")] }), 1)).toEqual(["渡辺", "さくら", "pst", "1", "dell", "xps", "13"]);
+  });
+
+  it("are capped in length and number", () => {
+    const long = "x".repeat(100);
+    const many = Array.from({ length: 300 }, (_, i) => `w${i}`).join(" ");
+    // Beyond what the facts schema accepts for a name, so built without it.
+    const withName = (name: string) => ({ ...healthyFacts(), customer: { name, email: null }, devices: [] });
+    expect(searchTokensOf(withName(long), 1)[0]).toHaveLength(MAX_TOKEN_LENGTH);
+    const capped = searchTokensOf(withName(many), 1);
+    expect(capped).toHaveLength(MAX_TOKENS_PER_CASE);
+    expect(capped[0]).toBe("w0");
+  });
+
+  it("query words are normalised the same way; empty or punctuation-only queries have none", () => {
+    expect(searchWordsOf("  PST-1042 ")).toEqual(["pst", "1042"]);
+    expect(searchWordsOf("García iPhone 15 Pro")).toEqual(["garcia", "iphone", "15", "pro"]);
+    expect(searchWordsOf("MIA@HOME")).toEqual(["mia", "home"]);
+    expect(searchWordsOf("")).toEqual([]);
+    expect(searchWordsOf(" -@. ")).toEqual([]);
+    // A word that is a prefix of another adds nothing; duplicates neither; at most 8 words.
+    expect(searchWordsOf("pro p pro")).toEqual(["pro"]);
+    expect(searchWordsOf("a1 b2 c3 d4 e5 f6 g7 h8 i9 j10")).toHaveLength(8);
+  });
+
+  it("a prefix's upper bound is the next string after every extension of it, in byte order", () => {
+    expect(prefixUpperBound("kenji")).toBe("kenjj");
+    expect(prefixUpperBound("15")).toBe("16");
+    expect(prefixUpperBound("a9")).toBe("a:");
+    expect(prefixUpperBound("z")).toBe("{");
+    expect(prefixUpperBound("\u{D7FF}")).toBe("\u{E000}");
+    expect(prefixUpperBound("ab\u{10FFFF}")).toBe("ac");
+    expect(prefixUpperBound("\u{10FFFF}")).toBeNull();
+    // Byte ("C") order is code-point order: every extension sorts inside [word, bound), a non-extension outside.
+    const bytes = (s: string) => Buffer.from(s, "utf8");
+    const word = "mü";
+    const bound = prefixUpperBound(word)!;
+    for (const s of ["mü", "müller", "mü\u{10FFFF}", "mü😀"]) {
+      expect(Buffer.compare(bytes(word), bytes(s))).toBeLessThanOrEqual(0);
+      expect(Buffer.compare(bytes(s), bytes(bound))).toBe(-1);
+    }
+    for (const s of ["mv", "m", "mt", "mý"]) {
+      const inside = Buffer.compare(bytes(word), bytes(s)) <= 0 && Buffer.compare(bytes(s), bytes(bound)) < 0;
+      expect(inside).toBe(false);
+    }
+  });
+});
+
+describe("derived columns", () => {
 
   it("escalationReadyAt: ready now → now; waiting only for the window → its end; otherwise null", () => {
     const settings = DEFAULT_RULE_SETTINGS;

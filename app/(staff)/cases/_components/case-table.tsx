@@ -80,6 +80,8 @@ const columns = helper.columns([
   helper.accessor("createdAt", { header: "Opened", cell: ({ getValue }) => formatDateTime(getValue()) }),
 ]);
 
+const visibilityOf = (hidden: string[]): ColumnVisibilityState => Object.fromEntries(hidden.map((id) => [id, false]));
+
 const resolve = <T,>(updater: Updater<T>, old: T): T => (typeof updater === "function" ? (updater as (old: T) => T)(old) : updater);
 
 export function CaseTable({ items, nextCursor, sort, dir, hidden, isFirstPage, members, canAssign, canWrite }: {
@@ -98,7 +100,12 @@ export function CaseTable({ items, nextCursor, sort, dir, hidden, isFirstPage, m
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [bulkMessage, setBulkMessage] = useState<string | null>(null);
   const sorting: SortingState = [{ id: sort, desc: dir === "desc" }];
-  const columnVisibility: ColumnVisibilityState = Object.fromEntries(hidden.map((id) => [id, false]));
+  // Visibility changes show at once; the URL (the shareable state) follows with router.replace.
+  // When the URL changes from elsewhere (back button, a shared link), it wins.
+  const hiddenKey = hidden.join(",");
+  const [visibility, setVisibility] = useState(() => ({ key: hiddenKey, state: visibilityOf(hidden) }));
+  if (visibility.key !== hiddenKey) setVisibility({ key: hiddenKey, state: visibilityOf(hidden) });
+  const columnVisibility = visibility.state;
 
   const table = useTable({
     features,
@@ -116,6 +123,7 @@ export function CaseTable({ items, nextCursor, sort, dir, hidden, isFirstPage, m
     onColumnVisibilityChange: (updater) => {
       const next = resolve(updater, columnVisibility);
       const hide = Object.entries(next).filter(([, visible]) => visible === false).map(([id]) => id);
+      setVisibility({ key: hide.join(","), state: next });
       router.replace(listHref(current, { hide: hide.join(",") || null }, true), { scroll: false });
     },
     onRowSelectionChange: setRowSelection,
@@ -136,7 +144,7 @@ export function CaseTable({ items, nextCursor, sort, dir, hidden, isFirstPage, m
             <legend className="sr-only">Columns to show</legend>
             {hideable.map((column) => (
               <label key={column.id} className="flex items-center gap-2">
-                <input type="checkbox" checked={column.getIsVisible()} onChange={column.getToggleVisibilityHandler()} />
+                <input type="checkbox" checked={columnVisibility[column.id] !== false} onChange={(event) => column.toggleVisibility(event.target.checked)} />
                 {typeof column.columnDef.header === "string" ? column.columnDef.header : column.id}
               </label>
             ))}

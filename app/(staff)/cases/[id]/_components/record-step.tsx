@@ -6,6 +6,7 @@ import { STEP_OUTCOMES, type StepOutcome } from "@/lib/facts/schema";
 import { STEP_OUTCOME_LABELS } from "@/lib/facts/labels";
 import { TextAreaField, TextField } from "@/components/ui/fields";
 import { fromLocalInput } from "@/components/facts-form/draft";
+import { useNotice } from "@/app/(staff)/cases/[id]/_components/notice";
 import { recordStepAction } from "@/app/(staff)/cases/[id]/actions";
 
 const OUTCOME_HINTS: Partial<Record<StepOutcome, string>> = { not_applicable: "say why in the note" };
@@ -20,7 +21,7 @@ export function RecordStep({ caseId, ruleId, title, again = false }: { caseId: s
   const [triedAt, setTriedAt] = useState("");
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [pending, setPending] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
+  const announce = useNotice();
   const formId = `${uid}-form`;
 
   async function onSubmit(event: FormEvent) {
@@ -35,7 +36,7 @@ export function RecordStep({ caseId, ruleId, title, again = false }: { caseId: s
       setNote("");
       setTriedAt("");
       setErrors({});
-      setDone(`Recorded: ${title} — ${STEP_OUTCOME_LABELS[outcome]}.`);
+      announce(`Recorded: ${title} — ${STEP_OUTCOME_LABELS[outcome]}.`);
       router.refresh();
       return;
     }
@@ -49,7 +50,6 @@ export function RecordStep({ caseId, ruleId, title, again = false }: { caseId: s
 
   return (
     <div className="mt-3">
-      <p aria-live="polite" className="text-sm text-emerald-800">{done}</p>
       <button type="button" aria-expanded={open} aria-controls={formId} onClick={() => setOpen((v) => !v)}
         className="rounded-md border border-blue-700 px-3 py-1.5 text-sm font-medium text-blue-800 hover:bg-blue-50">
         {open ? "Cancel" : again ? "Record another result" : "Record a result"}

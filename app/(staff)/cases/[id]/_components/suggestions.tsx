@@ -4,6 +4,7 @@ import type { StepOutcome } from "@/lib/facts/schema";
 import type { CaseView } from "@/lib/cases/case-view";
 import { RiskBadge } from "@/components/case/badges";
 import { formatDateTime } from "@/components/case/format";
+import { NoticeProvider } from "@/app/(staff)/cases/[id]/_components/notice";
 import { RecordStep } from "@/app/(staff)/cases/[id]/_components/record-step";
 
 /** The engine's ordered next steps (with reason, risk, per-device instructions, warnings), then the tried ones. */
@@ -11,6 +12,7 @@ export function Suggestions({ view, canWrite }: { view: CaseView; canWrite: bool
   return (
     <section aria-labelledby="suggestions-title" className="space-y-4">
       <h2 id="suggestions-title" className="text-xl font-semibold">Suggested next steps</h2>
+      <NoticeProvider>
       {view.outage ? (
         <p className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
           Apple reports an outage: every step except checking the status page waits until it is over.
@@ -74,6 +76,7 @@ export function Suggestions({ view, canWrite }: { view: CaseView; canWrite: bool
           </ul>
         </div>
       ) : null}
+      </NoticeProvider>
     </section>
   );
 }

@@ -9,6 +9,13 @@ import { CASE_STATUS_LABELS, formatDateTime } from "@/components/case/format";
 
 type Data = Record<string, unknown>;
 
+const FIELD_LABELS: Record<string, string> = {
+  "customer.name": "customer name", "customer.email": "customer email", problemSince: "problem seen since",
+  appleIdConsistent: "same Apple ID", appleSystemStatus: "Apple system status", "library.itemCount": "library items",
+  "library.sizeGb": "library size", "library.hasLargeFiles": "large files", "icloudStorage.totalGb": "iCloud plan",
+  "icloudStorage.freeGb": "free iCloud storage", devices: "devices", statusMessages: "status messages", symptoms: "symptoms",
+};
+
 /** Every change on the case, newest first: who, when, what. */
 export function Timeline({ events, members }: { events: TimelineEventView[]; members: TenantMember[] }) {
   const name = (userId: unknown) =>
@@ -34,7 +41,7 @@ function describe(type: string, data: Data, name: (id: unknown) => string): stri
     case "case.created":
       return "opened the case";
     case "facts.updated": {
-      const fields = Array.isArray(data.changes) ? (data.changes as { field: string }[]).map((c) => c.field) : [];
+      const fields = Array.isArray(data.changes) ? (data.changes as { field: string }[]).map((c) => FIELD_LABELS[c.field] ?? c.field) : [];
       return `edited the facts${fields.length ? `: ${fields.join(", ")}` : ""}`;
     }
     case "status.changed":
