@@ -5,8 +5,6 @@ import { expectNoSeriousA11yViolations } from "./support/axe";
 // An agent's day with one case: intake → suggestions → steps → fact edit → the list.
 // One test, in order, because each step builds on the case the previous one created.
 
-const customer = `Robin Case-${Date.now().toString(36)}`;
-const macModel = `MacBook Air M2 ${Date.now().toString(36)}`;
 
 /** The fields of device N (1-based) on the facts form. */
 const device = (page: Page, n: number) => page.getByRole("group", { name: new RegExp(`^Device ${n}\\.`) });
@@ -16,6 +14,10 @@ async function suggestionIds(page: Page): Promise<string[]> {
 }
 
 test("agent creates a case, works it, edits facts and finds it in the list", async ({ page, browser }) => {
+  // Unique per run, so the text search finds exactly this case.
+  const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const customer = `Robin Case-${unique}`;
+  const macModel = `MacBook Air M2 ${unique}`;
   await signIn(page, "agent");
 
   // --- Intake: empty submit shows field errors linked to their inputs ---
@@ -32,7 +34,7 @@ test("agent creates a case, works it, edits facts and finds it in the list", asy
 
   // --- Intake: an iPhone and a Mac with iCloud Photos off ---
   await page.getByLabel("Name").fill(customer);
-  await page.getByLabel("Email (optional)").fill("robin@example.com");
+  await page.getByLabel("Email (optional)").fill(`robin.${unique}@example.com`);
   const iphone = device(page, 1);
   await iphone.getByLabel("Platform").selectOption("iphone");
   await iphone.getByLabel("Model").fill("iPhone 15 Pro");
@@ -100,12 +102,13 @@ test("agent creates a case, works it, edits facts and finds it in the list", asy
 
   await filters.getByLabel("Search").fill(macModel);
   await filters.getByRole("button", { name: "Apply filters" }).click();
-  await expect(page).toHaveURL(/q=/);
+  await expect(page).toHaveURL((url) => url.searchParams.get("q") === macModel);
   await expect(page.getByRole("row").filter({ hasText: customer })).toBeVisible();
   await expect(page.locator("tbody tr")).toHaveCount(1);
 
   await filters.getByLabel("Search").fill(customer);
   await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL((url) => url.searchParams.get("q") === customer);
   await expect(page.locator("tbody tr")).toHaveCount(1);
 
   // Sort by case number ascending and hide a column, then share the URL.

@@ -103,9 +103,15 @@ export function CaseTable({ items, nextCursor, sort, dir, hidden, isFirstPage, m
   // Visibility changes show at once; the URL (the shareable state) follows with router.replace.
   // When the URL changes from elsewhere (back button, a shared link), it wins.
   const hiddenKey = hidden.join(",");
-  const [visibility, setVisibility] = useState(() => ({ key: hiddenKey, state: visibilityOf(hidden) }));
-  if (visibility.key !== hiddenKey) setVisibility({ key: hiddenKey, state: visibilityOf(hidden) });
+  const [visibility, setVisibility] = useState(() => ({ fromUrl: hiddenKey, state: visibilityOf(hidden) }));
+  if (visibility.fromUrl !== hiddenKey) setVisibility({ fromUrl: hiddenKey, state: visibilityOf(hidden) });
   const columnVisibility = visibility.state;
+
+  function changeVisibility(next: ColumnVisibilityState) {
+    const hide = Object.entries(next).filter(([, visible]) => visible === false).map(([id]) => id);
+    setVisibility((previous) => ({ fromUrl: previous.fromUrl, state: next }));
+    router.replace(listHref(current, { hide: hide.join(",") || null }, true), { scroll: false });
+  }
 
   const table = useTable({
     features,
@@ -120,12 +126,7 @@ export function CaseTable({ items, nextCursor, sort, dir, hidden, isFirstPage, m
       if (!next || !SORTABLE.has(next.id)) return;
       router.push(listHref(current, { sort: next.id === "updatedAt" ? null : next.id, dir: next.desc ? null : "asc" }));
     },
-    onColumnVisibilityChange: (updater) => {
-      const next = resolve(updater, columnVisibility);
-      const hide = Object.entries(next).filter(([, visible]) => visible === false).map(([id]) => id);
-      setVisibility({ key: hide.join(","), state: next });
-      router.replace(listHref(current, { hide: hide.join(",") || null }, true), { scroll: false });
-    },
+    onColumnVisibilityChange: (updater) => changeVisibility(resolve(updater, columnVisibility)),
     onRowSelectionChange: setRowSelection,
   });
 
