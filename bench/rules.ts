@@ -12,6 +12,7 @@ import {
   type TriedStep,
 } from "@/lib/facts/schema";
 import { escalationReadiness } from "@/lib/escalation/readiness";
+import { seededRandom } from "@/lib/util/seeded-random";
 import { RULE_IDS } from "@/lib/rules/rule-ids";
 import { suggest } from "@/lib/rules/engine";
 import { DEFAULT_RULE_SETTINGS, resolveSettings } from "@/lib/rules/settings";
@@ -21,19 +22,7 @@ const CASES = casesArg > 0 ? Number(process.argv[casesArg + 1]) : 100_000;
 const WARMUP = 5_000;
 const NOW = new Date("2024-06-01T12:00:00Z");
 
-/** mulberry32: a tiny seeded PRNG so every run measures the same cases. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const random = prng(20_240_601);
+const random = seededRandom(20_240_601);
 const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
 const maybe = <T>(make: () => T): T | null => (random() < 0.35 ? null : make());
 const bool = () => random() < 0.5;

@@ -1,5 +1,6 @@
 import type { CaseFactsInput, DeviceInput } from "@/lib/facts/schema";
 import type { RuleId } from "@/lib/rules/rule-ids";
+import { seededRandom } from "@/lib/util/seeded-random";
 
 // A few dozen realistic intake stories for the demo tenant, built from a seeded generator so every
 // first start shows the same desk. Each story is a situation the guides describe.
@@ -17,16 +18,6 @@ const IPHONES = ["iPhone 15 Pro", "iPhone 14", "iPhone 13 mini", "iPhone 16", "i
 const IOS = ["17.5.1", "18.1", "16.7.8", "17.2", "18.0.1", "15.8"];
 const MACS = ["MacBook Air (M2)", "MacBook Pro 14-inch (M3)", "iMac 24-inch (M1)", "Mac mini (M2)"];
 const MACOS = ["14.5", "15.1", "13.6.7", "12.7.4"];
-
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Story = (pick: <T>(items: readonly T[]) => T, chance: (p: number) => boolean, now: Date) => Omit<DemoCase, "assignTo" | "status"> & { status?: DemoCase["status"] };
 
@@ -169,7 +160,7 @@ const STORIES: Story[] = [
 ];
 
 export function demoCases(count: number, now: Date, seed = 20261121): DemoCase[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const chance = (p: number) => random() < p;
   return Array.from({ length: count }, (_, index) => {
