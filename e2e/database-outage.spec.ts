@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -25,6 +25,8 @@ async function startDatabase() {
 
 test.beforeAll(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), "pst-outage-"));
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its data folder.
+  chmodSync(root, 0o711);
   dbPort = await findFreePort();
   const { adminUrl } = await startDatabase();
   const appPort = await findFreePort();
