@@ -1,6 +1,7 @@
 import type { ActorKind, CaseStatus } from "@/lib/db/generated/client";
 import type { CaseFacts, StatusMessage } from "@/lib/facts/schema";
-import { escalationReadiness, type EscalationReadiness } from "@/lib/escalation/readiness";
+import type { EscalationReadiness } from "@/lib/escalation/readiness";
+import { triageCase } from "@/lib/triage/triage-case";
 import { explainStatusMessage } from "@/lib/rules/status-messages";
 import type { RuleSettings } from "@/lib/rules/settings";
 import { suggestionsView, type SuggestionsView } from "@/lib/cases/suggestions-view";
@@ -89,7 +90,7 @@ type EventRow = Awaited<ReturnType<TenantTx["caseEvent"]["findMany"]>>[number];
 
 export function buildCaseView(record: CaseRecord, events: EventRow[], settings: RuleSettings, now: Date): CaseView {
   const { row, facts, steps } = record;
-  const readiness = escalationReadiness(facts, steps, settings, now);
+  const { suggestions, escalation: readiness } = triageCase(facts, steps, settings, now);
   // Who recorded a step is on its timeline event (API tokens and customers have no user row).
   const stepActors = new Map<string, ActorView>();
   for (const event of events) {
@@ -106,7 +107,7 @@ export function buildCaseView(record: CaseRecord, events: EventRow[], settings: 
     assignee: row.assignee ? { id: row.assignee.userId, name: row.assignee.user.name } : null,
     version: row.version,
     facts,
-    ...suggestionsView(facts, steps, settings, now),
+    ...suggestionsView(suggestions),
     steps: row.triedSteps.map((step) => ({
       id: step.id,
       ruleId: step.ruleId,

@@ -1,6 +1,4 @@
-import type { CaseFacts, TriedStep } from "@/lib/facts/schema";
-import { suggest, type Suggestion, type SuggestionWarning, type TriedSuggestion } from "@/lib/rules/engine";
-import type { RuleSettings } from "@/lib/rules/settings";
+import type { SuggestionResult, Suggestion, SuggestionWarning, TriedSuggestion } from "@/lib/rules/engine";
 
 // The engine's result as JSON: "next" are the ordered suggestions (SPEC §5 `suggestions`); tried
 // rules stay visible with their latest outcome; case-level warnings apply to the whole case.
@@ -14,8 +12,7 @@ export interface SuggestionsView {
   warnings: SuggestionWarning[];
 }
 
-export function suggestionsView(facts: CaseFacts, steps: readonly TriedStep[], settings: RuleSettings, now: Date): SuggestionsView {
-  const result = suggest(facts, { triedSteps: steps, settings, now });
+export function suggestionsView(result: SuggestionResult): SuggestionsView {
   return {
     outage: result.outage,
     suggestions: result.next,

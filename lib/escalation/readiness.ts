@@ -21,7 +21,12 @@ export function escalationReadiness(
   settings: RuleSettings,
   now: Date,
 ): EscalationReadiness {
-  const evaluation = evaluateRules(facts, triedSteps, settings, now);
+  return readinessFromEvaluation(evaluateRules(facts, triedSteps, settings, now));
+}
+
+/** The same, from an evaluation already made (see lib/triage/triage-case.ts, which shares one with suggest). */
+export function readinessFromEvaluation(evaluation: Evaluation): EscalationReadiness {
+  const { facts } = evaluation.ctx;
   const criteria: ReadinessCriterion[] = [
     criterion("persistence", persistenceMissing(evaluation)),
     criterion("steps_exhausted", stepsMissing(evaluation)),

@@ -1,6 +1,6 @@
 import type { CaseFacts, Platform, StepOutcome, TriedStep } from "@/lib/facts/schema";
 import type { Category, Risk } from "@/lib/rules/categories";
-import { evaluateRules, type ApplicableRule } from "@/lib/rules/evaluate";
+import { evaluateRules, type ApplicableRule, type Evaluation } from "@/lib/rules/evaluate";
 import { presentRule, ruleWarnings } from "@/lib/rules/presentation";
 import { reasonSentence } from "@/lib/rules/reason-words";
 import { RULES_BY_ID } from "@/lib/rules/catalog";
@@ -67,8 +67,12 @@ const STATUS_CHECK: RuleId = "check-apple-system-status";
 /** The ordered suggestions for a case: untried steps in "next", recorded ones in "tried". */
 export function suggest(facts: CaseFacts, options: SuggestOptions): SuggestionResult {
   const settings = options.settings ?? DEFAULT_RULE_SETTINGS;
-  const { ctx, applicable, latest } = evaluateRules(facts, options.triedSteps ?? [], settings, options.now);
-  const outage = facts.appleSystemStatus === "outage";
+  return suggestFromEvaluation(evaluateRules(facts, options.triedSteps ?? [], settings, options.now));
+}
+
+/** The same, from an evaluation already made (see lib/triage/triage-case.ts, which shares one with readiness). */
+export function suggestFromEvaluation({ ctx, applicable, latest }: Evaluation): SuggestionResult {
+  const outage = ctx.facts.appleSystemStatus === "outage";
   const mask = ctx.platformMask;
 
   const untried = applicable.filter((entry) => !entry.tried).sort(byGuideOrder(outage));
