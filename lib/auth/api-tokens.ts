@@ -3,6 +3,7 @@ import { withLookup, withTenant, type TenantTx } from "@/lib/tenancy/with-tenant
 
 // Tenant API tokens: `pst_<random>`; only the hash is stored and the secret is shown once.
 const TOKEN_PREFIX = "pst";
+const LAST_USED_PRECISION_MS = 60_000;
 
 export interface IssuedApiToken {
   id: string;
@@ -35,12 +36,16 @@ export async function authenticateApiToken(token: string): Promise<ApiTokenIdent
   if (!token.startsWith(`${TOKEN_PREFIX}_`) || token.length > 200) return null;
   const tokenHash = hashSecret(token);
   const found = await withLookup("api_token_hash", tokenHash, (tx) =>
-    tx.apiToken.findUnique({ where: { tokenHash }, select: { tenantId: true, id: true, name: true, revokedAt: true } }),
+    tx.apiToken.findUnique({ where: { tokenHash }, select: { tenantId: true, id: true, name: true, revokedAt: true, lastUsedAt: true } }),
   );
   if (!found || found.revokedAt) return null;
-  // Best effort: a failed timestamp update must not fail the request it authenticates.
-  void withTenant(found.tenantId, (tx) =>
-    tx.apiToken.update({ where: { tenantId_id: { tenantId: found.tenantId, id: found.id } }, data: { lastUsedAt: new Date() } }),
-  ).catch(() => undefined);
+  // "Last used" is for people reviewing tokens: minute precision is enough, and it keeps a write
+  // off every API request. Best effort: a failed update must not fail the request it authenticates.
+  const now = new Date();
+  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+    void withTenant(found.tenantId, (tx) =>
+      tx.apiToken.update({ where: { tenantId_id: { tenantId: found.tenantId, id: found.id } }, data: { lastUsedAt: now } }),
+    ).catch(() => undefined);
+  }
   return { tenantId: found.tenantId, tokenId: found.id, name: found.name };
 }
