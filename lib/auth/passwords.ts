@@ -3,8 +3,6 @@ import argon2 from "argon2";
 // argon2id with OWASP's minimum profile (19 MiB, t=2, p=1): ~40 ms per hash on this hardware.
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 12;
-
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, OPTIONS);
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
 // Random secrets for API tokens and customer links. Only their SHA-256 is stored, so a
 // database leak does not leak working credentials; high entropy makes a slow hash unnecessary.
@@ -9,12 +9,6 @@ export function newSecret(prefix: string, bytes = 32): string {
 
 export function hashSecret(secret: string): string {
   return createHash("sha256").update(secret, "utf8").digest("hex");
-}
-
-export function secretsEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 export function randomPassword(): string {

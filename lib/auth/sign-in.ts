@@ -3,7 +3,6 @@ import { verifyAgainstDecoy, verifyPassword } from "@/lib/auth/passwords";
 import { activeMemberships } from "@/lib/auth/staff-session";
 import { loginThrottle } from "@/lib/auth/login-throttle";
 import { appPrisma } from "@/lib/db/client";
-import { AppError } from "@/lib/errors/app-error";
 
 export const signInSchema = z.object({
   email: z.email("Enter a valid email address").trim().toLowerCase(),
@@ -42,10 +41,4 @@ export async function signInWithPassword(raw: unknown, ip: string): Promise<Sign
   }
   await throttle.reset(email, ip);
   return { ok: true, userId: user.id, tenantId: first.tenantId, name: user.name, email: user.email };
-}
-
-export function assertNotThrottled(result: SignInResult): void {
-  if (!result.ok && result.reason === "throttled") {
-    throw new AppError("rate_limited", `Too many failed sign-ins. Try again in ${result.retryAfterSeconds ?? 60} s.`);
-  }
 }
