@@ -3,7 +3,7 @@ import { notFound } from "@/lib/errors/app-error";
 import { validationError } from "@/lib/http/problem";
 import { appendEvents } from "@/lib/cases/case-events";
 import { detectImageType, SCREENSHOT_TYPES, type ScreenshotType } from "@/lib/cases/image-type";
-import { isUuid } from "@/lib/cases/parse-input";
+import { isUuid } from "@/lib/util/uuid";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 

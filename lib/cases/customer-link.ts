@@ -2,7 +2,7 @@ import { notFound } from "@/lib/errors/app-error";
 import { hashSecret, newSecret } from "@/lib/auth/secrets";
 import { appendEvents } from "@/lib/cases/case-events";
 import { lockCase } from "@/lib/cases/lock-case";
-import { isUuid } from "@/lib/cases/parse-input";
+import { isUuid } from "@/lib/util/uuid";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 

@@ -1,6 +1,6 @@
 import { notFound } from "@/lib/errors/app-error";
 import { loadCaseView, type CaseView } from "@/lib/cases/case-view";
-import { isUuid } from "@/lib/cases/parse-input";
+import { isUuid } from "@/lib/util/uuid";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 

@@ -13,10 +13,3 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, prefix?
   );
   throw validationError(fields);
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids from clients are unverified until they match; a malformed id names nothing, so it is a 404, not a 500. */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}

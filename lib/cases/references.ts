@@ -1,6 +1,6 @@
 import type { FieldIssue } from "@/lib/errors/app-error";
 import type { CaseFacts } from "@/lib/facts/schema";
-import { isUuid } from "@/lib/cases/parse-input";
+import { isUuid } from "@/lib/util/uuid";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
 
 // Checks ids a client put in a body (assignee, screenshots) against this tenant's rows. A foreign

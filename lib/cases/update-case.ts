@@ -11,7 +11,8 @@ import { escalationReadyAtOf, platformsOf, replaceSearchTokens } from "@/lib/cas
 import { caseColumnsFromFacts, deviceRows, statusMessageRows } from "@/lib/cases/facts-rows";
 import { diffFacts } from "@/lib/cases/facts-diff";
 import { mergeFacts } from "@/lib/cases/merge-facts";
-import { isUuid, parseInput } from "@/lib/cases/parse-input";
+import { parseInput } from "@/lib/cases/parse-input";
+import { isUuid } from "@/lib/util/uuid";
 import { assigneeIssues, claimScreenshots, screenshotIssues } from "@/lib/cases/references";
 import { loadRuleSettings } from "@/lib/cases/rule-settings";
 import { agentCanMove, statusChangeRefusal } from "@/lib/cases/status-transitions";

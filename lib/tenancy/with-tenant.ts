@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import { appPrisma, type AppPrismaClient } from "@/lib/db/client";
+import { isUuid } from "@/lib/util/uuid";
 
 // The one way code reaches tenant data (docs/decisions/0001-tenant-isolation.md).
 // Each unit of work is one transaction whose first statement sets app.tenant_id with
@@ -7,8 +8,6 @@ import { appPrisma, type AppPrismaClient } from "@/lib/db/client";
 // next user of a pooled connection. Row-level security reads it; an unset tenant sees nothing.
 
 export type TenantTx = Prisma.TransactionClient;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface UnitOfWorkOptions {
   /** Override the client (tests pass one bound to their own database). */
@@ -23,7 +22,7 @@ export async function withTenant<T>(
   work: (tx: TenantTx) => Promise<T>,
   options: UnitOfWorkOptions = {},
 ): Promise<T> {
-  if (!UUID.test(tenantId)) throw new Error(`withTenant: "${tenantId}" is not a tenant id`);
+  if (!isUuid(tenantId)) throw new Error(`withTenant: "${tenantId}" is not a tenant id`);
   return runScoped([["app.tenant_id", tenantId]], work, options);
 }
 
