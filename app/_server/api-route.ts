@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { authenticateApiToken } from "@/lib/auth/api-tokens";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
-import { toProblem, validationError } from "@/lib/http/problem";
+import { problemFor, validationError } from "@/lib/http/problem";
 import type { StaffActor, TenantContext } from "@/lib/tenancy/context";
 import { currentStaff } from "@/app/_server/staff";
 
@@ -26,8 +26,7 @@ export function apiRoute<P = Record<string, never>>(permission: Permission, hand
       const result = await handler({ ctx, request, params: await route.params });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
-      const { status, body } = toProblem(error);
-      if (status >= 500 && status !== 503) console.error(`${request.method} ${request.nextUrl.pathname} failed`, error);
+      const { status, body } = problemFor(error, `${request.method} ${request.nextUrl.pathname}`);
       const headers: HeadersInit = status === 401 ? { "WWW-Authenticate": 'Bearer realm="api"' } : {};
       if (status === 503) Object.assign(headers, { "Retry-After": "5" });
       return NextResponse.json(body, { status, headers });

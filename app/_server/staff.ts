@@ -2,6 +2,7 @@ import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { cache } from "react";
 import { assertCan, can, type Permission } from "@/lib/auth/permissions";
 import { resolveStaffContext, type StaffContext } from "@/lib/auth/staff-session";
@@ -40,10 +41,7 @@ export async function requireStaffPage(permission?: Permission): Promise<StaffCo
 /** For server actions: throws AppError (unauthenticated / forbidden) instead of redirecting. */
 export async function requireStaffAction(permission?: Permission): Promise<StaffContext> {
   const staff = await currentStaff();
-  if (!staff) {
-    const { AppError } = await import("@/lib/errors/app-error");
-    throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
-  }
+  if (!staff) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
   if (permission) assertCan(staff.actor.role, permission);
   return staff;
 }

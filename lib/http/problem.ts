@@ -36,6 +36,13 @@ export function toProblem(error: unknown): { status: number; body: ErrorBody } {
   return { status: 500, body: { error: { code: "internal", message: "Something went wrong on our side." } } };
 }
 
+/** toProblem, logging what was not expected (a bug, not bad input or an outage) with where it happened. */
+export function problemFor(error: unknown, where: string): { status: number; body: ErrorBody } {
+  const problem = toProblem(error);
+  if (problem.status >= 500 && problem.status !== 503) console.error(`${where} failed`, error);
+  return problem;
+}
+
 function summarise(fields: FieldIssue[]): string {
   const first = fields[0];
   if (!first) return "The request is not valid";

@@ -1,4 +1,4 @@
-import { toProblem, type ErrorBody } from "@/lib/http/problem";
+import { problemFor, type ErrorBody } from "@/lib/http/problem";
 
 // What every case server action returns: the data, or the same error body the API would send
 // (code, message, field issues), so forms map field errors the same way for both.
@@ -8,8 +8,6 @@ export async function runAction<T extends object>(name: string, work: () => Prom
   try {
     return { ok: true, ...(await work()) };
   } catch (error) {
-    const { status, body } = toProblem(error);
-    if (status >= 500 && status !== 503) console.error(`server action ${name} failed`, error);
-    return { ok: false, error: body.error };
+    return { ok: false, error: problemFor(error, `server action ${name}`).body.error };
   }
 }
