@@ -8,7 +8,7 @@ import { resolveAdminDatabase } from "@/lib/db/admin-database";
 import { ensureAppRole } from "@/lib/db/bootstrap";
 import { applyMigrations } from "@/lib/db/migrate";
 import { AppError } from "@/lib/errors/app-error";
-import { fieldIssuesFromZod } from "@/lib/http/problem";
+import { fieldIssuesFromZod } from "@/lib/errors/validation";
 import { loadLocalSecrets } from "@/lib/runtime/local-secrets";
 import { provisionTenant } from "@/lib/tenancy/provision";
 

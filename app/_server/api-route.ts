@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { authenticateApiToken } from "@/lib/auth/api-tokens";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
-import { problemFor, validationError } from "@/lib/http/problem";
+import { validationError } from "@/lib/errors/validation";
+import { problemFor } from "@/lib/http/problem";
 import type { StaffActor, TenantContext } from "@/lib/tenancy/context";
 import { currentStaff } from "@/app/_server/staff";
 

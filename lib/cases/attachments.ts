@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { notFound } from "@/lib/errors/app-error";
-import { validationError } from "@/lib/http/problem";
+import { validationError } from "@/lib/errors/validation";
 import { appendEvents } from "@/lib/cases/case-events";
 import { detectImageType, SCREENSHOT_TYPES, type ScreenshotType } from "@/lib/cases/image-type";
 import { isUuid } from "@/lib/util/uuid";

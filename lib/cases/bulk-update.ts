@@ -1,8 +1,7 @@
 import type { CaseStatus } from "@/lib/db/generated/client";
-import { validationError } from "@/lib/http/problem";
+import { parseInput, validationError } from "@/lib/errors/validation";
 import { bulkUpdateSchema } from "@/lib/cases/case-schemas";
 import { appendEvents, type NewCaseEvent } from "@/lib/cases/case-events";
-import { parseInput } from "@/lib/cases/parse-input";
 import { assigneeIssues } from "@/lib/cases/references";
 import { agentCanMove } from "@/lib/cases/status-transitions";
 import type { TenantContext } from "@/lib/tenancy/context";

@@ -1,4 +1,4 @@
-import { validationError } from "@/lib/http/problem";
+import { parseInput, validationError } from "@/lib/errors/validation";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { CaseFacts } from "@/lib/facts/schema";
 import { createCaseSchema } from "@/lib/cases/case-schemas";
@@ -8,7 +8,6 @@ import { resolveCustomerId } from "@/lib/cases/customer-record";
 import { escalationReadyAtOf, platformsOf, replaceSearchTokens } from "@/lib/cases/derived-columns";
 import { caseColumnsFromFacts, deviceRows, statusMessageRows } from "@/lib/cases/facts-rows";
 import { checkIdempotencyKey, claimIdempotencyKey, completeIdempotencyKey, requestHash } from "@/lib/cases/idempotency";
-import { parseInput } from "@/lib/cases/parse-input";
 import { assigneeIssues, claimScreenshots, screenshotIssues } from "@/lib/cases/references";
 import { loadRuleSettings } from "@/lib/cases/rule-settings";
 import type { TenantContext } from "@/lib/tenancy/context";

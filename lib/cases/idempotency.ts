@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors/app-error";
-import { validationError } from "@/lib/http/problem";
+import { validationError } from "@/lib/errors/validation";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
 

@@ -1,9 +1,8 @@
 import type { CaseStatus, Platform, Prisma } from "@/lib/db/generated/client";
-import { validationError } from "@/lib/http/problem";
+import { parseInput, validationError } from "@/lib/errors/validation";
 import { listCasesSchema, PROBLEM_AGE_BUCKETS, type ListCasesQuery } from "@/lib/cases/case-schemas";
 import { displayCaseNumber } from "@/lib/cases/case-number";
 import { decodeCursor, encodeCursor, type ListCursor } from "@/lib/cases/list-cursor";
-import { parseInput } from "@/lib/cases/parse-input";
 import { prefixUpperBound, searchWordsOf } from "@/lib/cases/search-tokens";
 import { actorUserId, type TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";

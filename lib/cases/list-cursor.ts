@@ -1,4 +1,4 @@
-import { validationError } from "@/lib/http/problem";
+import { validationError } from "@/lib/errors/validation";
 import type { ListSort } from "@/lib/cases/case-schemas";
 
 // Opaque keyset cursor: the sort key and id of the last row of a page, plus the sort it belongs to

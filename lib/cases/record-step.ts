@@ -1,12 +1,11 @@
 import { notFound } from "@/lib/errors/app-error";
-import { validationError } from "@/lib/http/problem";
+import { parseInput, validationError } from "@/lib/errors/validation";
 import { recordStepSchema } from "@/lib/cases/case-schemas";
 import { appendEvents } from "@/lib/cases/case-events";
 import { loadCaseRecord } from "@/lib/cases/case-record";
 import { loadCaseView, type CaseView, type StepView } from "@/lib/cases/case-view";
 import { escalationReadyAtOf } from "@/lib/cases/derived-columns";
 import { lockCase } from "@/lib/cases/lock-case";
-import { parseInput } from "@/lib/cases/parse-input";
 import { isUuid } from "@/lib/util/uuid";
 import { loadRuleSettings } from "@/lib/cases/rule-settings";
 import { actorUserId, type TenantContext } from "@/lib/tenancy/context";

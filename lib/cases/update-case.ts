@@ -1,5 +1,5 @@
 import { AppError, notFound, type FieldIssue } from "@/lib/errors/app-error";
-import { validationError } from "@/lib/http/problem";
+import { parseInput, validationError } from "@/lib/errors/validation";
 import type { Prisma } from "@/lib/db/generated/client";
 import { caseFactsSchema, type CaseFacts } from "@/lib/facts/schema";
 import { updateCaseSchema } from "@/lib/cases/case-schemas";
@@ -11,7 +11,6 @@ import { escalationReadyAtOf, platformsOf, replaceSearchTokens } from "@/lib/cas
 import { caseColumnsFromFacts, deviceRows, statusMessageRows } from "@/lib/cases/facts-rows";
 import { diffFacts } from "@/lib/cases/facts-diff";
 import { mergeFacts } from "@/lib/cases/merge-facts";
-import { parseInput } from "@/lib/cases/parse-input";
 import { isUuid } from "@/lib/util/uuid";
 import { assigneeIssues, claimScreenshots, screenshotIssues } from "@/lib/cases/references";
 import { loadRuleSettings } from "@/lib/cases/rule-settings";

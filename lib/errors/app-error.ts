@@ -1,4 +1,4 @@
-// One error type for the domain; the HTTP boundary maps `code` to a status (lib/http/respond.ts).
+// One error type for the domain; the HTTP boundary maps `code` to a status (lib/http/problem.ts).
 export type AppErrorCode =
   | "validation_failed" // 400
   | "unauthenticated" // 401

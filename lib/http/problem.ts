@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import { AppError, type AppErrorCode, type FieldIssue } from "@/lib/errors/app-error";
+import { fieldIssuesFromZod, summariseIssues } from "@/lib/errors/validation";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 
 // Maps any thrown value to the API's error body and status. Plain data, usable by route handlers
@@ -18,17 +19,13 @@ export interface ErrorBody {
   error: { code: AppErrorCode | "internal"; message: string; fields?: FieldIssue[]; [key: string]: unknown };
 }
 
-export function fieldIssuesFromZod(error: ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(body)", message: issue.message }));
-}
-
 export function toProblem(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof AppError) {
     return { status: STATUS[error.code], body: { error: { code: error.code, message: error.message, ...error.details } } };
   }
   if (error instanceof ZodError) {
     const fields = fieldIssuesFromZod(error);
-    return { status: 400, body: { error: { code: "validation_failed", message: summarise(fields), fields } } };
+    return { status: 400, body: { error: { code: "validation_failed", message: summariseIssues(fields), fields } } };
   }
   if (isDatabaseUnavailable(error)) {
     return { status: 503, body: { error: { code: "unavailable", message: "The database is unreachable right now. Try again in a moment." } } };
@@ -41,15 +38,4 @@ export function problemFor(error: unknown, where: string): { status: number; bod
   const problem = toProblem(error);
   if (problem.status >= 500 && problem.status !== 503) console.error(`${where} failed`, error);
   return problem;
-}
-
-function summarise(fields: FieldIssue[]): string {
-  const first = fields[0];
-  if (!first) return "The request is not valid";
-  const more = fields.length > 1 ? ` (and ${fields.length - 1} more)` : "";
-  return `${first.path}: ${first.message}${more}`;
-}
-
-export function validationError(fields: FieldIssue[]): AppError {
-  return new AppError("validation_failed", summarise(fields), { fields });
 }

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/app/_server/api-route";
 import { MAX_SCREENSHOT_BYTES, saveScreenshot } from "@/lib/cases/attachments";
-import { validationError } from "@/lib/http/problem";
+import { validationError } from "@/lib/errors/validation";
 
 // Multipart framing adds a little around the file itself.
 const MAX_BODY_BYTES = MAX_SCREENSHOT_BYTES + 64 * 1024;

@@ -1,0 +1,33 @@
+import type { z, ZodError } from "zod";
+import { AppError, type FieldIssue } from "@/lib/errors/app-error";
+
+// Turning bad input into one 400 AppError that names every bad field. Domain code validates with
+// these; the HTTP boundary (lib/http/problem.ts) only maps the error to a status and a body.
+
+export function fieldIssuesFromZod(error: ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(body)", message: issue.message }));
+}
+
+export function summariseIssues(fields: FieldIssue[]): string {
+  const first = fields[0];
+  if (!first) return "The request is not valid";
+  const more = fields.length > 1 ? ` (and ${fields.length - 1} more)` : "";
+  return `${first.path}: ${first.message}${more}`;
+}
+
+export function validationError(fields: FieldIssue[]): AppError {
+  return new AppError("validation_failed", summariseIssues(fields), { fields });
+}
+
+/**
+ * Validates untrusted input, turning zod issues into one 400 AppError naming every bad field.
+ * `prefix` puts nested input back at its place in the request body ("facts.devices.0.model").
+ */
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, prefix?: string): z.infer<S> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const fields = fieldIssuesFromZod(result.error).map((issue) =>
+    prefix ? { ...issue, path: issue.path === "(body)" ? prefix : `${prefix}.${issue.path}` } : issue,
+  );
+  throw validationError(fields);
+}
