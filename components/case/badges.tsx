@@ -1,7 +1,7 @@
 import type { CaseStatus } from "@/lib/cases/case-schemas";
 import type { Risk } from "@/lib/rules/categories";
 import { RISK_LABELS } from "@/lib/rules/categories";
-import { CASE_STATUS_LABELS } from "@/components/case/format";
+import { CASE_STATUS_LABELS } from "@/lib/cases/status-labels";
 
 const RISK_CLASS: Record<Risk, string> = {
   low: "bg-emerald-100 text-emerald-900",

@@ -1,5 +1,3 @@
-import type { CaseStatus } from "@/lib/cases/case-schemas";
-
 // Formatting shared by server and client components. Times are shown in UTC so the server's
 // render and the browser's hydration agree.
 
@@ -12,14 +10,6 @@ export function formatDateTime(iso: string | null | undefined): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? "—" : `${DATE_TIME.format(date)} UTC`;
 }
-
-export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
-  open: "Open",
-  waiting_on_customer: "Waiting on customer",
-  escalation_review: "In escalation review",
-  escalated: "Escalated to Apple",
-  resolved: "Resolved",
-};
 
 export function problemAge(iso: string, now = Date.now()): string {
   const hours = Math.max(0, Math.floor((now - new Date(iso).getTime()) / 3_600_000));

@@ -3,7 +3,8 @@ import { parseInput, validationError } from "@/lib/errors/validation";
 import { bulkUpdateSchema } from "@/lib/cases/case-schemas";
 import { appendEvents, type NewCaseEvent } from "@/lib/cases/case-events";
 import { assigneeIssues } from "@/lib/cases/references";
-import { agentCanMove } from "@/lib/cases/status-transitions";
+import { CASE_STATUS_LABELS } from "@/lib/cases/status-labels";
+import { agentCanMove, statusChange, statusColumns } from "@/lib/cases/status-transitions";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
@@ -42,12 +43,12 @@ export async function bulkUpdateCases(ctx: TenantContext, raw: unknown, options:
     const events: NewCaseEvent[] = [];
     for (const row of rows) {
       if (input.status !== undefined && !agentCanMove(row.status, input.status)) {
-        skipped.push({ id: row.id, reason: `The case is ${row.status.replace("_", " ")}` });
+        skipped.push({ id: row.id, reason: `The case is ${CASE_STATUS_LABELS[row.status].toLowerCase()}` });
         continue;
       }
       if (input.status !== undefined && input.status !== row.status) {
         statusIds.push(row.id);
-        events.push({ caseId: row.id, type: "status.changed", data: { from: row.status, to: input.status, bulk: true } });
+        events.push(statusChange(row.id, row.status, input.status, now, { bulk: true }).event);
       }
       if (input.assigneeId !== undefined && input.assigneeId !== row.assigneeId) {
         assigneeIds.push(row.id);
@@ -57,7 +58,7 @@ export async function bulkUpdateCases(ctx: TenantContext, raw: unknown, options:
     if (input.status !== undefined && statusIds.length > 0) {
       await tx.case.updateMany({
         where: { tenantId, id: { in: statusIds } },
-        data: { status: input.status, resolvedAt: input.status === "resolved" ? now : null },
+        data: statusColumns(input.status, now),
       });
     }
     if (input.assigneeId !== undefined && assigneeIds.length > 0) {

@@ -2,14 +2,14 @@ import { parseInput, validationError } from "@/lib/errors/validation";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { CaseFacts } from "@/lib/facts/schema";
 import { createCaseSchema } from "@/lib/cases/case-schemas";
-import { appendEvents } from "@/lib/cases/case-events";
-import { loadCaseView, type CaseView } from "@/lib/cases/case-view";
+import { loadCaseRecord } from "@/lib/cases/case-record";
+import type { CaseView } from "@/lib/cases/case-view";
 import { resolveCustomerId } from "@/lib/cases/customer-record";
-import { escalationReadyAtOf, platformsOf, replaceSearchTokens } from "@/lib/cases/derived-columns";
+import { replaceSearchTokens } from "@/lib/cases/derived-columns";
 import { caseColumnsFromFacts, deviceRows, statusMessageRows } from "@/lib/cases/facts-rows";
 import { checkIdempotencyKey, claimIdempotencyKey, completeIdempotencyKey, requestHash } from "@/lib/cases/idempotency";
 import { assigneeIssues, claimScreenshots, screenshotIssues } from "@/lib/cases/references";
-import { loadRuleSettings } from "@/lib/cases/rule-settings";
+import { saveCase } from "@/lib/cases/save-case";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
 
@@ -49,7 +49,6 @@ export async function createCase(
 
     const number = await nextCaseNumber(tx, tenantId);
     const customerId = await resolveCustomerId(tx, tenantId, facts.customer);
-    const settings = await loadRuleSettings(tx, tenantId);
     const created = await tx.case.create({
       data: {
         tenantId,
@@ -58,8 +57,6 @@ export async function createCase(
         status,
         assigneeId,
         ...caseColumnsFromFacts(facts, now),
-        platforms: platformsOf(facts),
-        escalationReadyAt: escalationReadyAtOf({ facts, steps: [], settings, now, previous: null }),
         resolvedAt: status === "resolved" ? now : null,
         createdAt: now,
         updatedAt: now,
@@ -70,9 +67,12 @@ export async function createCase(
     await tx.statusObservation.createMany({ data: statusMessageRows(tenantId, created.id, facts) });
     await replaceSearchTokens(tx, tenantId, created.id, number, facts);
     await claimScreenshots(tx, tenantId, created.id, facts);
-    await appendEvents(tx, ctx, now, [{ caseId: created.id, type: "case.created", data: { number, status, assigneeId } }]);
-
-    const view = (await loadCaseView(tx, tenantId, created.id, now, settings))!;
+    const record = (await loadCaseRecord(tx, tenantId, created.id))!;
+    const view = await saveCase(tx, ctx, {
+      record,
+      now,
+      events: [{ caseId: created.id, type: "case.created", data: { number, status, assigneeId } }],
+    });
     if (key) await completeIdempotencyKey(tx, tenantId, key, 201, view as unknown as Prisma.InputJsonValue);
     return { case: view, replayed: false };
   });

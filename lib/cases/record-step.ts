@@ -1,13 +1,11 @@
 import { notFound } from "@/lib/errors/app-error";
 import { parseInput, validationError } from "@/lib/errors/validation";
 import { recordStepSchema } from "@/lib/cases/case-schemas";
-import { appendEvents } from "@/lib/cases/case-events";
 import { loadCaseRecord } from "@/lib/cases/case-record";
-import { loadCaseView, type CaseView, type StepView } from "@/lib/cases/case-view";
-import { escalationReadyAtOf } from "@/lib/cases/derived-columns";
+import type { CaseView, StepView } from "@/lib/cases/case-view";
 import { lockCase } from "@/lib/cases/lock-case";
 import { isUuid } from "@/lib/util/uuid";
-import { loadRuleSettings } from "@/lib/cases/rule-settings";
+import { saveCase } from "@/lib/cases/save-case";
 import { actorUserId, type TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
@@ -50,20 +48,12 @@ export async function recordStep(
         createdAt: now,
       },
     });
-    await appendEvents(tx, ctx, now, [
-      { caseId, type: "step.recorded", data: { stepId: step.id, ruleId: step.ruleId, outcome: step.outcome, note: step.note } },
-    ]);
     const record = (await loadCaseRecord(tx, tenantId, caseId))!;
-    const settings = await loadRuleSettings(tx, tenantId);
-    const escalationReadyAt = escalationReadyAtOf({
-      facts: record.facts,
-      steps: record.steps,
-      settings,
+    const view = await saveCase(tx, ctx, {
+      record,
       now,
-      previous: record.row.escalationReadyAt,
+      events: [{ caseId, type: "step.recorded", data: { stepId: step.id, ruleId: step.ruleId, outcome: step.outcome, note: step.note } }],
     });
-    await tx.case.update({ where: { tenantId_id: { tenantId, id: caseId } }, data: { escalationReadyAt, updatedAt: now } });
-    const view = (await loadCaseView(tx, tenantId, caseId, now, settings))!;
     return { step: view.steps.find((s) => s.id === step.id)!, case: view };
   });
 }

@@ -1,20 +1,21 @@
-import { AppError, notFound, type FieldIssue } from "@/lib/errors/app-error";
+import { notFound, type FieldIssue } from "@/lib/errors/app-error";
 import { parseInput, validationError } from "@/lib/errors/validation";
 import type { Prisma } from "@/lib/db/generated/client";
 import { caseFactsSchema, type CaseFacts } from "@/lib/facts/schema";
 import { updateCaseSchema } from "@/lib/cases/case-schemas";
-import { appendEvents, type NewCaseEvent } from "@/lib/cases/case-events";
+import type { NewCaseEvent } from "@/lib/cases/case-events";
 import { loadCaseRecord, type CaseRecord } from "@/lib/cases/case-record";
-import { loadCaseView, type CaseView } from "@/lib/cases/case-view";
+import { claimCaseVersion } from "@/lib/cases/claim-version";
+import type { CaseView } from "@/lib/cases/case-view";
 import { resolveCustomerId } from "@/lib/cases/customer-record";
-import { escalationReadyAtOf, platformsOf, replaceSearchTokens } from "@/lib/cases/derived-columns";
+import { replaceSearchTokens } from "@/lib/cases/derived-columns";
 import { caseColumnsFromFacts, deviceRows, statusMessageRows } from "@/lib/cases/facts-rows";
 import { diffFacts } from "@/lib/cases/facts-diff";
 import { mergeFacts } from "@/lib/cases/merge-facts";
 import { isUuid } from "@/lib/util/uuid";
 import { assigneeIssues, claimScreenshots, screenshotIssues } from "@/lib/cases/references";
-import { loadRuleSettings } from "@/lib/cases/rule-settings";
-import { agentCanMove, statusChangeRefusal } from "@/lib/cases/status-transitions";
+import { saveCase } from "@/lib/cases/save-case";
+import { agentCanMove, statusChange, statusChangeRefusal } from "@/lib/cases/status-transitions";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
 
@@ -36,13 +37,7 @@ export async function updateCase(
   const now = options.now ?? new Date();
 
   return withTenant(tenantId, async (tx) => {
-    // Claims the version and locks the row in one statement; a concurrent writer with the same
-    // version waits here, then matches nothing.
-    const claimed = await tx.case.updateMany({
-      where: { tenantId, id: caseId, version: input.version },
-      data: { version: { increment: 1 }, updatedAt: now },
-    });
-    if (claimed.count === 0) await throwConflictOrNotFound(tx, tenantId, caseId, input.version);
+    await claimCaseVersion(tx, tenantId, caseId, input.version, now);
 
     const record = (await loadCaseRecord(tx, tenantId, caseId))!;
     const before = record.facts;
@@ -59,7 +54,7 @@ export async function updateCase(
     const events: NewCaseEvent[] = [];
     const changes = diffFacts(before, after);
     if (changes.length > 0) {
-      Object.assign(data, caseColumnsFromFacts(after, record.row.createdAt), { platforms: platformsOf(after) });
+      Object.assign(data, caseColumnsFromFacts(after, record.row.createdAt));
       if (changes.some((change) => change.field.startsWith("customer."))) {
         data.customerId = await updatedCustomerId(tx, tenantId, record, after);
       }
@@ -68,34 +63,15 @@ export async function updateCase(
       events.push({ caseId, type: "facts.updated", data: { changes } as unknown as Prisma.InputJsonValue });
     }
     if (input.status !== undefined && input.status !== record.row.status) {
-      data.status = input.status;
-      data.resolvedAt = input.status === "resolved" ? now : null;
-      events.push({ caseId, type: "status.changed", data: { from: record.row.status, to: input.status } });
+      const change = statusChange(caseId, record.row.status, input.status, now);
+      Object.assign(data, change.data);
+      events.push(change.event);
     }
     if (input.assigneeId !== undefined && input.assigneeId !== record.row.assigneeId) {
       data.assigneeId = input.assigneeId;
       events.push({ caseId, type: "assignee.changed", data: { from: record.row.assigneeId, to: input.assigneeId } });
     }
-    const settings = await loadRuleSettings(tx, tenantId);
-    data.escalationReadyAt = escalationReadyAtOf({
-      facts: after,
-      steps: record.steps,
-      settings,
-      now,
-      previous: record.row.escalationReadyAt,
-    });
-    await tx.case.update({ where: { tenantId_id: { tenantId, id: caseId } }, data });
-    await appendEvents(tx, ctx, now, events);
-    return (await loadCaseView(tx, tenantId, caseId, now, settings))!;
-  });
-}
-
-async function throwConflictOrNotFound(tx: TenantTx, tenantId: string, caseId: string, expected: number): Promise<never> {
-  const current = await tx.case.findUnique({ where: { tenantId_id: { tenantId, id: caseId } }, select: { version: true } });
-  if (!current) throw notFound("Case");
-  throw new AppError("conflict", "This case was changed by someone else since you opened it. Reload to see the latest version.", {
-    expectedVersion: expected,
-    currentVersion: current.version,
+    return saveCase(tx, ctx, { record, facts: after, data, events, now });
   });
 }
 

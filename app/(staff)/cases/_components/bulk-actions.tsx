@@ -5,7 +5,7 @@ import { useState } from "react";
 import { AGENT_STATUSES } from "@/lib/cases/case-schemas";
 import type { TenantMember } from "@/lib/members/tenant-members";
 import { SelectField } from "@/components/ui/fields";
-import { CASE_STATUS_LABELS } from "@/components/case/format";
+import { CASE_STATUS_LABELS } from "@/lib/cases/status-labels";
 import { bulkUpdateAction } from "@/app/(staff)/cases/actions";
 
 /** Bulk assign / bulk status change of the selected rows, through the bulk service. */

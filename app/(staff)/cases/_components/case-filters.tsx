@@ -8,7 +8,7 @@ import { PLATFORM_LABELS } from "@/lib/facts/labels";
 import { CASE_STATUSES, PROBLEM_AGE_BUCKETS, type ListCasesQuery } from "@/lib/cases/case-schemas";
 import type { TenantMember } from "@/lib/members/tenant-members";
 import { SelectField, TextField } from "@/components/ui/fields";
-import { CASE_STATUS_LABELS } from "@/components/case/format";
+import { CASE_STATUS_LABELS } from "@/lib/cases/status-labels";
 import { listHref } from "@/app/(staff)/cases/_components/list-url";
 
 const AGE_LABELS: Record<keyof typeof PROBLEM_AGE_BUCKETS, string> = {

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { AGENT_STATUSES, type CaseStatus } from "@/lib/cases/case-schemas";
 import type { TenantMember } from "@/lib/members/tenant-members";
 import { SelectField } from "@/components/ui/fields";
-import { CASE_STATUS_LABELS } from "@/components/case/format";
+import { CASE_STATUS_LABELS } from "@/lib/cases/status-labels";
 import { changeAssigneeAction, changeStatusAction } from "@/app/(staff)/cases/[id]/actions";
 
 /** Status (open / waiting on customer / resolved) and assignee, each saved on its own. */

@@ -5,7 +5,8 @@ import type { StepOutcome } from "@/lib/facts/schema";
 import { RULES_BY_ID } from "@/lib/rules/catalog";
 import type { RuleId } from "@/lib/rules/rule-ids";
 import type { CaseStatus } from "@/lib/cases/case-schemas";
-import { CASE_STATUS_LABELS, formatDateTime } from "@/components/case/format";
+import { formatDateTime } from "@/components/case/format";
+import { CASE_STATUS_LABELS } from "@/lib/cases/status-labels";
 
 type Data = Record<string, unknown>;
 

@@ -1,0 +1,50 @@
+import type { Prisma } from "@/lib/db/generated/client";
+import type { CaseFacts, TriedStep } from "@/lib/facts/schema";
+import type { RuleSettings } from "@/lib/rules/settings";
+import { appendEvents, type NewCaseEvent } from "@/lib/cases/case-events";
+import type { CaseRecord } from "@/lib/cases/case-record";
+import { loadCaseView, type CaseView } from "@/lib/cases/case-view";
+import { escalationReadyAtOf, platformsOf } from "@/lib/cases/derived-columns";
+import { loadRuleSettings } from "@/lib/cases/rule-settings";
+import type { TenantContext } from "@/lib/tenancy/context";
+import type { TenantTx } from "@/lib/tenancy/with-tenant";
+
+// The one way a write to a case ends (create, edit, step, escalation, customer report…):
+// the tenant's settings → the derived columns → one UPDATE of the case row → the timeline events
+// → the case as the caller now sees it. Callers first lock the row (a claimed version or
+// lockCase) and write their own child rows (devices, steps, …).
+
+export interface CaseWrite {
+  /** The case as this write read it, with its row already locked by the caller. */
+  record: CaseRecord;
+  /** Facts after the write, when it changed them; the record's otherwise. */
+  facts?: CaseFacts;
+  /** Steps after the write, when it added one the record does not hold yet. */
+  steps?: readonly TriedStep[];
+  /** The write's own column changes (status, assignee, fact columns, …). */
+  data?: Prisma.CaseUncheckedUpdateInput;
+  events: NewCaseEvent[];
+  now: Date;
+  /** Already loaded by the caller in this transaction. */
+  settings?: RuleSettings;
+}
+
+export async function saveCase(tx: TenantTx, ctx: TenantContext, write: CaseWrite): Promise<CaseView> {
+  const { tenantId } = ctx;
+  const { record, now } = write;
+  const caseId = record.row.id;
+  const settings = write.settings ?? (await loadRuleSettings(tx, tenantId));
+  const facts = write.facts ?? record.facts;
+  const steps = write.steps ?? record.steps;
+  await tx.case.update({
+    where: { tenantId_id: { tenantId, id: caseId } },
+    data: {
+      ...write.data,
+      platforms: platformsOf(facts),
+      escalationReadyAt: escalationReadyAtOf({ facts, steps, settings, now, previous: record.row.escalationReadyAt }),
+      updatedAt: now,
+    },
+  });
+  await appendEvents(tx, ctx, now, write.events);
+  return (await loadCaseView(tx, tenantId, caseId, now, settings))!;
+}

@@ -1,0 +1,10 @@
+import type { CaseStatus } from "@/lib/cases/case-schemas";
+
+// How a case status reads to staff: the one place, used by badges, filters, the timeline and messages.
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  open: "Open",
+  waiting_on_customer: "Waiting on customer",
+  escalation_review: "In escalation review",
+  escalated: "Escalated to Apple",
+  resolved: "Resolved",
+};
