@@ -40,9 +40,9 @@ async function authenticate(request: NextRequest): Promise<ApiContext> {
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const identity = match?.[1] ? await authenticateApiToken(match[1]) : null;
-    if (!identity) throw new AppError("unauthenticated", "The API token is missing, malformed, unknown or revoked");
-    // Integration tokens act with an agent's rights within their tenant.
-    return { tenantId: identity.tenantId, actor: { kind: "api_token", tokenId: identity.tokenId, role: "agent", label: `API token “${identity.name}”` } };
+    if (!identity) throw new AppError("unauthenticated", "The API token is missing, malformed, unknown, expired or revoked");
+    // A token acts with the role its admin gave it, checked like a person's.
+    return { tenantId: identity.tenantId, actor: { kind: "api_token", tokenId: identity.tokenId, role: identity.role, label: `API token “${identity.name}”` } };
   }
   const staff = await currentStaff();
   if (!staff) throw new AppError("unauthenticated", "Sign in or send an API token (Authorization: Bearer …)");

@@ -1,3 +1,4 @@
+import type { Role } from "@/lib/auth/permissions";
 import { hashSecret, newSecret } from "@/lib/auth/secrets";
 import { withLookup, withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
 
@@ -8,44 +9,55 @@ const LAST_USED_PRECISION_MS = 60_000;
 export interface IssuedApiToken {
   id: string;
   name: string;
+  role: Role;
   token: string;
   prefix: string;
+  expiresAt: Date | null;
 }
 
 export async function issueApiToken(
   tx: TenantTx,
   tenantId: string,
-  input: { name: string; createdById: string | null },
+  input: { name: string; role: Role; createdById: string | null; expiresAt?: Date | null },
 ): Promise<IssuedApiToken> {
   const token = newSecret(TOKEN_PREFIX);
   const prefix = token.slice(0, 10);
   const row = await tx.apiToken.create({
-    data: { tenantId, name: input.name, tokenHash: hashSecret(token), prefix, createdById: input.createdById },
+    data: {
+      tenantId,
+      name: input.name,
+      role: input.role,
+      tokenHash: hashSecret(token),
+      prefix,
+      createdById: input.createdById,
+      expiresAt: input.expiresAt ?? null,
+    },
   });
-  return { id: row.id, name: row.name, token, prefix };
+  return { id: row.id, name: row.name, role: row.role, token, prefix, expiresAt: row.expiresAt };
 }
 
 export interface ApiTokenIdentity {
   tenantId: string;
   tokenId: string;
   name: string;
+  role: Role;
 }
 
-/** Resolves a bearer token to its tenant, or null when it is unknown or revoked. */
+/** Resolves a bearer token to its tenant and role, or null when it is unknown, revoked or expired. */
 export async function authenticateApiToken(token: string): Promise<ApiTokenIdentity | null> {
   if (!token.startsWith(`${TOKEN_PREFIX}_`) || token.length > 200) return null;
   const tokenHash = hashSecret(token);
   const found = await withLookup("api_token_hash", tokenHash, (tx) =>
-    tx.apiToken.findUnique({ where: { tokenHash }, select: { tenantId: true, id: true, name: true, revokedAt: true, lastUsedAt: true } }),
+    tx.apiToken.findUnique({ where: { tokenHash }, select: { tenantId: true, id: true, name: true, role: true, revokedAt: true, expiresAt: true, lastUsedAt: true } }),
   );
-  if (!found || found.revokedAt) return null;
+  const now = new Date();
+  if (!found || found.revokedAt || (found.expiresAt && found.expiresAt <= now)) return null;
   // "Last used" is for people reviewing tokens: minute precision is enough, and it keeps a write
   // off every API request. Best effort: a failed update must not fail the request it authenticates.
-  const now = new Date();
   if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
     void withTenant(found.tenantId, (tx) =>
       tx.apiToken.update({ where: { tenantId_id: { tenantId: found.tenantId, id: found.id } }, data: { lastUsedAt: now } }),
     ).catch(() => undefined);
   }
-  return { tenantId: found.tenantId, tokenId: found.id, name: found.name };
+  return { tenantId: found.tenantId, tokenId: found.id, name: found.name, role: found.role };
 }

@@ -78,7 +78,10 @@ export interface NewMember {
   password: string;
 }
 
-/** Tenant, its members and optionally an API token, in one transaction: all of it or none. */
+/**
+ * Tenant, its members and optionally an API token, in one transaction: all of it or none. The
+ * token has the admin role (SPEC §5), so the integration owner can mint narrower ones.
+ */
 export async function createTenantWithMembers(input: {
   name: string;
   slug: string;
@@ -96,7 +99,7 @@ export async function createTenantWithMembers(input: {
       userIds.push(user.id);
     }
     const token = input.apiTokenName
-      ? await issueApiToken(tx, tenantId, { name: input.apiTokenName, createdById: userIds[0] ?? null })
+      ? await issueApiToken(tx, tenantId, { name: input.apiTokenName, role: "admin", createdById: userIds[0] ?? null })
       : null;
     return { tenantId, userIds, apiToken: token?.token ?? null };
   });

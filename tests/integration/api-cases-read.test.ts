@@ -134,10 +134,10 @@ describe("sort order follows edits", () => {
 });
 
 describe("GET /api/v1/me", () => {
-  it("names the token's tenant and actor", async () => {
+  it("names the token's tenant and actor; the provisioning token is an admin", async () => {
     const res = await call(meRoute, "GET", "/api/v1/me", { token: b.apiToken });
     expect(res.status).toBe(200);
     expect(res.body.tenant).toEqual({ id: b.tenantId, name: "Read B", slug: expect.any(String) });
-    expect(res.body.actor).toMatchObject({ kind: "api_token", role: "agent" });
+    expect(res.body.actor).toMatchObject({ kind: "api_token", role: "admin" });
   });
 });

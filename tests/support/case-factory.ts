@@ -1,6 +1,7 @@
 import type { CaseFactsInput, DeviceInput } from "@/lib/facts/schema";
 import { createCase } from "@/lib/cases/create-case";
 import type { CaseView } from "@/lib/cases/case-view";
+import type { Role } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/tenancy/context";
 
 // Request bodies and cases for the API tests: realistic intake facts with a little variety.
@@ -47,6 +48,7 @@ export async function createTestCase(ctx: TenantContext, overrides: Parameters<t
   return (await createCase(ctx, caseBody(overrides))).case;
 }
 
-export function apiContext(tenantId: string): TenantContext & { actor: { kind: "api_token"; tokenId: string; role: "agent"; label: string } } {
-  return { tenantId, actor: { kind: "api_token", tokenId: "00000000-0000-7000-8000-000000000000", role: "agent", label: "Test token" } };
+/** A service-level caller acting as an API token of `role` (agent unless told). */
+export function apiContext<R extends Role = "agent">(tenantId: string, role: R = "agent" as R): TenantContext & { actor: { kind: "api_token"; tokenId: string; role: R; label: string } } {
+  return { tenantId, actor: { kind: "api_token", tokenId: "00000000-0000-7000-8000-000000000000", role, label: `Test ${role} token` } };
 }
