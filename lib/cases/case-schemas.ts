@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { caseFactsSchema, PLATFORMS, triedStepSchema } from "@/lib/facts/schema";
+import { checkDeviceReferences, nameDevices } from "@/lib/facts/device-keys";
+import { caseFactsObject, PLATFORMS, triedStepSchema } from "@/lib/facts/schema";
 
 // Input schemas of the case services. Field names follow SPEC §2/§5 (camelCase); types come from here.
 
@@ -13,10 +14,13 @@ export type AgentStatus = (typeof AGENT_STATUSES)[number];
 const agentStatus = z.enum(AGENT_STATUSES, { error: "Status must be open, waiting_on_customer or resolved" });
 const uuid = (label: string) => z.uuid({ error: `${label} must be a UUID` });
 
-export const createCaseSchema = caseFactsSchema.safeExtend({
-  assigneeId: uuid("Assignee").nullable().default(null),
-  status: agentStatus.default("open"),
-});
+export const createCaseSchema = caseFactsObject
+  .safeExtend({
+    assigneeId: uuid("Assignee").nullable().default(null),
+    status: agentStatus.default("open"),
+  })
+  .superRefine(checkDeviceReferences, { when: () => true })
+  .transform(nameDevices);
 export type CreateCaseInput = z.infer<typeof createCaseSchema>;
 export type CreateCaseRawInput = z.input<typeof createCaseSchema>;
 
@@ -40,13 +44,24 @@ const factsPatchSchema = z.strictObject(
   { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown fact: ${issue.keys.join(", ")}` : "Facts must be an object") },
 );
 
+/** Versions are int4 in the database. */
+const MAX_VERSION = 2_147_483_647;
+
 export const updateCaseSchema = z
-  .object({
-    version: z.number({ error: "version is required: send the version you last read" }).int("version must be a whole number").min(1),
-    facts: factsPatchSchema.optional(),
-    status: agentStatus.optional(),
-    assigneeId: uuid("Assignee").nullable().optional(),
-  })
+  .strictObject(
+    {
+      version: z
+        .number({ error: "version is required: send the version you last read" })
+        .int("version must be a whole number")
+        .min(1, "version must be 1 or more")
+        .max(MAX_VERSION, "version is not a version this case can have"),
+      facts: factsPatchSchema.optional(),
+      status: agentStatus.optional(),
+      assigneeId: uuid("Assignee").nullable().optional(),
+    },
+    // The usual mistake: fact keys at the top level ({ version, itemCount }) instead of inside facts.
+    { error: (issue) => (issue.code === "unrecognized_keys" ? 'Unknown field: a PATCH takes version, facts, status and assigneeId; facts go inside "facts" (e.g. { "facts": { "library": { "itemCount": 5000 } } })' : undefined) },
+  )
   .refine((input) => input.facts !== undefined || input.status !== undefined || input.assigneeId !== undefined, {
     message: "Nothing to change: send facts, status or assigneeId",
     path: ["(body)"],
@@ -57,7 +72,7 @@ export const recordStepSchema = triedStepSchema;
 export type RecordStepInput = z.input<typeof recordStepSchema>;
 
 export const bulkUpdateSchema = z
-  .object({
+  .strictObject({
     ids: z.array(uuid("Case id"), { error: "ids must be a list of case ids" }).min(1, "Select at least one case").max(500, "500 cases at most per request"),
     assigneeId: uuid("Assignee").nullable().optional(),
     status: agentStatus.optional(),
@@ -82,10 +97,17 @@ export const PROBLEM_AGE_BUCKETS = {
 } as const satisfies Record<string, readonly [number | null, number | null]>;
 export type ProblemAgeBucket = keyof typeof PROBLEM_AGE_BUCKETS;
 
-const hours = (label: string) => z.number({ error: `${label} must be a number of hours` }).min(0, `${label} can't be negative`);
+// A century and more: beyond this a date computed from "now" minus the hours leaves what dates can hold.
+export const MAX_PROBLEM_AGE_HOURS = 1_000_000;
+const hours = (label: string) =>
+  z
+    .number({ error: `${label} must be a number of hours` })
+    .finite(`${label} must be a number of hours`)
+    .min(0, `${label} can't be negative`)
+    .max(MAX_PROBLEM_AGE_HOURS, `${label} can't be more than ${MAX_PROBLEM_AGE_HOURS.toLocaleString("en")}`);
 
 export const listCasesSchema = z
-  .object({
+  .strictObject({
     status: z.array(z.enum(CASE_STATUSES, { error: "Unknown status" })).max(CASE_STATUSES.length).default([]),
     platform: z.array(z.enum(PLATFORMS, { error: "Unknown platform" })).max(PLATFORMS.length).default([]),
     escalationReady: z.boolean({ error: "escalationReady must be true or false" }).optional(),

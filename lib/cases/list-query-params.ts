@@ -8,15 +8,23 @@ const LIST_PARAMS = ["status", "platform"] as const;
 const NUMBER_PARAMS = ["problemAgeMinHours", "problemAgeMaxHours", "limit"] as const;
 const TEXT_PARAMS = ["assignee", "problemAge", "q", "sort", "dir", "cursor"] as const;
 
-export function listQueryFromSearchParams(params: URLSearchParams): Record<string, unknown> {
+const KNOWN = new Set<string>([...LIST_PARAMS, ...NUMBER_PARAMS, ...TEXT_PARAMS, "escalationReady"]);
+
+/**
+ * The query as the list schema reads it. With `unknownIsError` (the API), a parameter the list does
+ * not know is passed on under its own name, so the strict schema names it (400) instead of it being
+ * silently ignored; the list page keeps its own view parameters (hide, …) and leaves that off.
+ */
+export function listQueryFromSearchParams(params: URLSearchParams, { unknownIsError = false } = {}): Record<string, unknown> {
   const query: Record<string, unknown> = {};
+  if (unknownIsError) for (const name of params.keys()) if (!KNOWN.has(name)) query[name] = params.get(name);
   for (const name of LIST_PARAMS) {
     const values = params.getAll(name).flatMap((value) => value.split(",")).map((v) => v.trim()).filter(Boolean);
     if (values.length > 0) query[name] = values;
   }
   for (const name of NUMBER_PARAMS) {
     const value = params.get(name);
-    if (value !== null && value !== "") query[name] = /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+    if (value !== null && value !== "") query[name] = /^\d{1,15}(\.\d{1,15})?$/.test(value) ? Number(value) : value;
   }
   for (const name of TEXT_PARAMS) {
     const value = params.get(name);

@@ -16,5 +16,5 @@ export const POST = apiRoute("case:write", async ({ ctx, request }) => {
 
 // GET /api/v1/cases — one page of cases: filters, sort and cursor in the query string; { items, nextCursor }.
 export const GET = apiRoute("case:read", async ({ ctx, request }) =>
-  listCases(ctx, listQueryFromSearchParams(request.nextUrl.searchParams)),
+  listCases(ctx, listQueryFromSearchParams(request.nextUrl.searchParams, { unknownIsError: true })),
 );
