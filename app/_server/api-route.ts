@@ -4,7 +4,11 @@ import { assertCan, type Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
 import { validationError } from "@/lib/errors/validation";
 import { problemFor } from "@/lib/http/problem";
+import { JSON_BODY_LIMIT_BYTES, readBodyLimited } from "@/lib/http/read-body";
 import type { StaffActor, TenantContext } from "@/lib/tenancy/context";
+import { enforceRateLimit } from "@/lib/rate-limit/limiter";
+import { anonymousRequests, apiTokenRequests } from "@/lib/rate-limit/rules";
+import { clientIp } from "@/app/_server/request-info";
 import { currentStaff } from "@/app/_server/staff";
 
 // One wrapper for every /api/v1 handler: resolves who is calling (API token or browser session),
@@ -27,12 +31,18 @@ export function apiRoute<P = Record<string, never>>(permission: Permission, hand
       const result = await handler({ ctx, request, params: await route.params });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
-      const { status, body } = problemFor(error, `${request.method} ${request.nextUrl.pathname}`);
-      const headers: HeadersInit = status === 401 ? { "WWW-Authenticate": 'Bearer realm="api"' } : {};
-      if (status === 503) Object.assign(headers, { "Retry-After": "5" });
-      return NextResponse.json(body, { status, headers });
+      return errorResponse(error, `${request.method} ${request.nextUrl.pathname}`);
     }
   };
+}
+
+/** The JSON error body with the headers its status calls for (WWW-Authenticate, Retry-After). */
+export function errorResponse(error: unknown, where: string): Response {
+  const { status, body } = problemFor(error, where);
+  const headers: Record<string, string> = status === 401 ? { "WWW-Authenticate": 'Bearer realm="api"' } : {};
+  if (status === 503) headers["Retry-After"] = "5";
+  if (status === 429) headers["Retry-After"] = String(error instanceof AppError ? (error.details.retryAfterSeconds ?? 60) : 60);
+  return NextResponse.json(body, { status, headers });
 }
 
 async function authenticate(request: NextRequest): Promise<ApiContext> {
@@ -40,16 +50,24 @@ async function authenticate(request: NextRequest): Promise<ApiContext> {
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const identity = match?.[1] ? await authenticateApiToken(match[1]) : null;
-    if (!identity) throw new AppError("unauthenticated", "The API token is missing, malformed, unknown, expired or revoked");
+    if (!identity) return refuseAnonymous(request, "The API token is missing, malformed, unknown, expired or revoked");
+    // Per token, shared by every app instance (429 + Retry-After beyond it).
+    await enforceRateLimit(apiTokenRequests(), identity.tokenId, "with this API token");
     // A token acts with the role its admin gave it, checked like a person's.
     return { tenantId: identity.tenantId, actor: { kind: "api_token", tokenId: identity.tokenId, role: identity.role, label: `API token “${identity.name}”` } };
   }
   const staff = await currentStaff();
-  if (!staff) throw new AppError("unauthenticated", "Sign in or send an API token (Authorization: Bearer …)");
+  if (!staff) return refuseAnonymous(request, "Sign in or send an API token (Authorization: Bearer …)");
   if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
     throw new AppError("forbidden", "Cross-site request refused: the Origin header does not match this site");
   }
   return { tenantId: staff.tenantId, actor: staff.actor };
+}
+
+// Requests without valid credentials count against their address: guessing tokens gets a 429.
+async function refuseAnonymous(request: NextRequest, message: string): Promise<never> {
+  await enforceRateLimit(anonymousRequests(), clientIp(request.headers), "without valid credentials from this address");
+  throw new AppError("unauthenticated", message);
 }
 
 function isSameOrigin(request: NextRequest): boolean {
@@ -63,9 +81,15 @@ function isSameOrigin(request: NextRequest): boolean {
   }
 }
 
-/** Parses a JSON body; malformed JSON is a 400 naming the problem, never a crash. */
+/** Parses a JSON body of at most 1 MB (413 beyond, while streaming); malformed JSON is a 400 naming the problem. */
 export async function readJson(request: NextRequest): Promise<unknown> {
-  const text = await request.text();
+  const bytes = await readBodyLimited(request, JSON_BODY_LIMIT_BYTES);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw validationError([{ path: "(body)", message: "The request body is not valid UTF-8 text" }]);
+  }
   if (text.trim() === "") throw validationError([{ path: "(body)", message: "The request body is empty; send a JSON object" }]);
   try {
     return JSON.parse(text);

@@ -1,0 +1,102 @@
+import pg from "pg";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { appDatabaseUrl, DATABASE_TIMEOUTS } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+
+// Every rate limit of the product (sign-in, API tokens, anonymous requests, …) counts in PostgreSQL
+// (table rate_limit), so all app instances share the counts and a restart forgets nothing. While
+// the database is away each process falls back to counting in memory (rate-limiter-flexible's
+// insurance limiter), so limits still hold, per process, during an outage.
+
+export interface LimitRule {
+  /** Key prefix, unique per rule ("api-token", "sign-in-account", …). */
+  name: string;
+  points: number;
+  durationSeconds: number;
+  /** Once over the limit, refuse for this long (default: the rest of the window). */
+  blockSeconds?: number;
+}
+
+export type LimitDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
+
+export interface Limiter {
+  /** Takes `points` from the key's budget; refused when the budget is spent. Atomic across instances. */
+  consume(key: string, points?: number): Promise<LimitDecision>;
+  /** Gives points back (a request that turned out not to count, e.g. a successful sign-in). */
+  refund(key: string, points?: number): Promise<void>;
+  /** Forgets the key's count. */
+  reset(key: string): Promise<void>;
+}
+
+const shared = globalThis as unknown as { photoSyncRateLimitPool?: pg.Pool; photoSyncLimiters?: Map<string, Limiter> };
+
+function pool(): pg.Pool {
+  shared.photoSyncRateLimitPool ??= new pg.Pool({ connectionString: appDatabaseUrl(), max: 3, ...DATABASE_TIMEOUTS });
+  return shared.photoSyncRateLimitPool;
+}
+
+/** One limiter per rule (and per its numbers, so a changed setting takes effect). */
+export function rateLimiter(rule: LimitRule): Limiter {
+  shared.photoSyncLimiters ??= new Map();
+  const id = `${rule.name}:${rule.points}:${rule.durationSeconds}:${rule.blockSeconds ?? 0}`;
+  let limiter = shared.photoSyncLimiters.get(id);
+  if (!limiter) {
+    limiter = createLimiter(rule);
+    shared.photoSyncLimiters.set(id, limiter);
+  }
+  return limiter;
+}
+
+/** A limiter over its own connection pool: what a second app instance would be (tests use it). */
+export function createLimiter(rule: LimitRule, storeClient: pg.Pool = pool()): Limiter {
+  const options = { points: rule.points, duration: rule.durationSeconds, blockDuration: rule.blockSeconds ?? 0, keyPrefix: rule.name };
+  const memory = new RateLimiterMemory(options);
+  const store = new RateLimiterPostgres({
+    ...options,
+    storeClient,
+    storeType: "pool",
+    tableName: "rate_limit",
+    tableCreated: true, // created by the migrations; the app role may not create tables
+    clearExpiredByTimeout: false, // housekeeping deletes expired rows (lib/housekeeping)
+    insuranceLimiter: memory,
+  });
+  return {
+    async consume(key, points = 1) {
+      try {
+        // A database that does not answer must not hold requests up: count in memory instead.
+        const res = await withFallback(store.consume(key, points), () => memory.consume(key, points));
+        return { allowed: true, remaining: res.remainingPoints };
+      } catch (error) {
+        if (error instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
+        throw error;
+      }
+    },
+    async refund(key, points = 1) {
+      await store.reward(key, points);
+    },
+    async reset(key) {
+      await store.delete(key);
+    },
+  };
+}
+
+/** Consumes one point or throws the 429 AppError (the HTTP layer adds Retry-After). */
+export async function enforceRateLimit(rule: LimitRule, key: string, what: string): Promise<void> {
+  const decision = await rateLimiter(rule).consume(key);
+  if (!decision.allowed) {
+    throw new AppError("rate_limited", `Too many requests ${what}. Try again in ${decision.retryAfterSeconds} seconds.`, {
+      retryAfterSeconds: decision.retryAfterSeconds,
+    });
+  }
+}
+
+const STORE_ANSWER_MS = 750;
+
+function withFallback<T>(primary: Promise<T>, fallback: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve, reject) => {
+    timer = setTimeout(() => fallback().then(resolve, reject), STORE_ANSWER_MS);
+  });
+  primary.catch(() => undefined); // settled later by the database or its timeouts; already answered
+  return Promise.race([primary, late]).finally(() => clearTimeout(timer));
+}
