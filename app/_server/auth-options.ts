@@ -1,20 +1,31 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signInWithPassword } from "@/lib/auth/sign-in";
+import { endStaffSession, SESSION_LIFETIME_MS, startStaffSession } from "@/lib/auth/staff-session";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { safeNextPath } from "@/lib/http/safe-redirect";
 import { clientIp } from "@/app/_server/request-info";
 
 // next-auth with email + password. The JWT carries only who signed in and the tenant chosen;
 // role and standing are re-read from the database on every request (lib/auth/staff-session.ts).
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  // The cookie lives as long as the server-side session may (an absolute lifetime, lib/auth/staff-session.ts).
+  session: { strategy: "jwt", maxAge: SESSION_LIFETIME_MS / 1000 },
+  // Secure, __Secure- prefixed cookies whenever the product is served over https.
+  useSecureCookies: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
   pages: { signIn: "/sign-in" },
   providers: [
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
-        const result = await signInWithPassword(credentials ?? {}, clientIp(req.headers ?? {}));
+        // next-auth puts a thrown message into the sign-in URL: only our own codes may get there,
+        // never a database error (host, port, SQL).
+        const result = await signInWithPassword(credentials ?? {}, clientIp(req.headers ?? {})).catch((error: unknown) => {
+          if (!isDatabaseUnavailable(error)) console.error("Sign-in failed", error);
+          throw new Error("Unavailable");
+        });
         if (!result.ok) {
           // next-auth passes the message to the sign-in page as ?error=…
           throw new Error(result.reason === "throttled" ? `Throttled:${result.retryAfterSeconds ?? 60}` : "InvalidCredentials");
@@ -24,12 +35,29 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Only paths on this site: every callback URL goes through the one safe-redirect check.
+    async redirect({ url, baseUrl }) {
+      const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+      return `${baseUrl}${safeNextPath(path)}`;
+    },
     async jwt({ token, user }) {
-      if (user && "tenantId" in user) token.tenantId = user.tenantId as string;
+      // At sign-in: open the server-side session the cookie will name from now on.
+      if (user && "tenantId" in user && typeof user.tenantId === "string") {
+        token.tenantId = user.tenantId;
+        token.sid = await startStaffSession({ userId: user.id, tenantId: user.tenantId });
+      }
       return token;
     },
     async session({ session, token }) {
-      return { ...session, userId: token.sub, tenantId: token.tenantId };
+      return { ...session, userId: token.sub, tenantId: token.tenantId, sessionId: token.sid };
+    },
+  },
+  events: {
+    // Signing out ends the session on the server too: the cookie stops working even where it was copied.
+    async signOut({ token }) {
+      if (typeof token?.tenantId === "string" && typeof token.sid === "string") {
+        await endStaffSession({ tenantId: token.tenantId, sessionId: token.sid }).catch((error: unknown) => console.error("Ending a session failed", error));
+      }
     },
   },
 };

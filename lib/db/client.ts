@@ -7,6 +7,21 @@ import { PrismaClient } from "./generated/client";
 
 export type AppPrismaClient = PrismaClient;
 
+// pg waits forever by default. These make a database that is down, or up but not answering (a hung
+// host, a stopped process, a black-holed network), a 503 within a few seconds instead of a hang:
+// the server cancels slow statements itself; the client gives up on a connection that does not
+// complete its start-up, and on a query whose answer does not come even when the server cannot
+// cancel it; TCP keepalive notices a peer that vanished while a connection sat idle.
+export const DATABASE_TIMEOUTS = {
+  connectionTimeoutMillis: 3_000,
+  statement_timeout: 5_000,
+  idle_in_transaction_session_timeout: 15_000,
+  query_timeout: 6_000,
+  keepAlive: true,
+  keepAliveInitialDelayMillis: 10_000,
+  idleTimeoutMillis: 30_000,
+} as const;
+
 const globalForPrisma = globalThis as unknown as { photoSyncPrisma?: PrismaClient };
 
 export function appDatabaseUrl(): string {
@@ -21,14 +36,7 @@ export function appDatabaseUrl(): string {
 }
 
 export function createAppPrismaClient(url: string): PrismaClient {
-  const adapter = new PrismaPg({
-    connectionString: url,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    // pg waits forever by default: a stopped database would hang every request instead of failing fast.
-    connectionTimeoutMillis: 3_000,
-    statement_timeout: 15_000,
-    idleTimeoutMillis: 30_000,
-  });
+  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), ...DATABASE_TIMEOUTS });
   return new PrismaClient({ adapter });
 }
 

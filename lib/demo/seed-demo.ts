@@ -1,6 +1,6 @@
 import { createCase } from "@/lib/cases/create-case";
 import { recordStep } from "@/lib/cases/record-step";
-import { appPrisma } from "@/lib/db/client";
+import { findUserForSignIn } from "@/lib/auth/users";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT } from "@/lib/demo/demo-accounts";
 import { demoCases } from "@/lib/demo/demo-cases";
 import { createTenantWithMembers } from "@/lib/tenancy/provision";
@@ -8,8 +8,7 @@ import type { TenantContext } from "@/lib/tenancy/context";
 
 /** Creates the demo tenant with its three accounts and a few dozen cases, unless it exists. */
 export async function seedDemoTenant(options: { caseCount?: number; now?: Date } = {}): Promise<"created" | "exists"> {
-  const exists = await appPrisma().user.findUnique({ where: { email: DEMO_ACCOUNTS[0]!.email }, select: { id: true } });
-  if (exists) return "exists";
+  if (await findUserForSignIn(DEMO_ACCOUNTS[0]!.email)) return "exists";
   const now = options.now ?? new Date();
   const { tenantId, userIds } = await createTenantWithMembers({
     ...DEMO_TENANT,
