@@ -11,9 +11,10 @@ const recordInclude = {
   assignee: { select: { userId: true, user: { select: { name: true, email: true } } } },
   devices: { orderBy: { position: "asc" } },
   statusMessages: { orderBy: [{ observedAt: "asc" }, { id: "asc" }] },
+  // Every step, for the rule engine: only what it reads (a case may hold thousands; the view pages them).
   triedSteps: {
     orderBy: [{ triedAt: "asc" }, { createdAt: "asc" }],
-    include: { recordedBy: { select: { user: { select: { name: true } } } } },
+    select: { ruleId: true, outcome: true, note: true, triedAt: true },
   },
 } satisfies Prisma.CaseInclude;
 

@@ -1,4 +1,5 @@
-import type { ActorKind, CaseStatus } from "@/lib/db/generated/client";
+import type { CaseStatus } from "@/lib/db/generated/client";
+import { stepsPage, timelinePage, type HistoryPage, type StepView, type TimelineEventView } from "@/lib/cases/case-history";
 import type { CaseFacts, StatusMessage } from "@/lib/facts/schema";
 import type { EscalationReadiness } from "@/lib/escalation/readiness";
 import { triageCase } from "@/lib/triage/triage-case";
@@ -12,26 +13,6 @@ import type { TenantTx } from "@/lib/tenancy/with-tenant";
 
 // The case as the API returns it and the case page shows it (SPEC §5). Plain JSON (dates as ISO
 // strings), so a stored idempotent response and a fresh one are the same thing.
-
-export type ActorView = { kind: ActorKind; name: string };
-
-export interface StepView {
-  id: string;
-  ruleId: string;
-  outcome: string;
-  note: string | null;
-  triedAt: string;
-  recordedAt: string;
-  by: ActorView;
-}
-
-export interface TimelineEventView {
-  id: string;
-  type: string;
-  at: string;
-  actor: ActorView & { userId: string | null };
-  data: unknown;
-}
 
 export interface StatusExplanationView {
   deviceKey: string;
@@ -60,10 +41,14 @@ export interface CaseView extends SuggestionsView {
   assignee: { id: string; name: string } | null;
   version: number;
   facts: CaseFacts;
+  /** The latest steps (oldest of them first); older ones page by `stepsPage.nextCursor`. */
   steps: StepView[];
+  stepsPage: { total: number; nextCursor: string | null };
   escalation: EscalationView;
   statusExplanations: StatusExplanationView[];
+  /** The latest events (oldest of them first); older ones page by `timelinePage.nextCursor`. */
   timeline: TimelineEventView[];
+  timelinePage: { total: number; nextCursor: string | null };
   appleCaseNumber: string | null;
   createdAt: string;
   updatedAt: string;
@@ -81,24 +66,20 @@ export async function loadCaseView(
   // Sequential on purpose: one transaction is one connection, so parallel queries would only queue.
   const record = await loadCaseRecord(tx, tenantId, caseId);
   if (!record) return null;
-  const events = await tx.caseEvent.findMany({ where: { tenantId, caseId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const steps = await stepsPage(tx, tenantId, caseId);
+  const timeline = await timelinePage(tx, tenantId, caseId);
   const resolvedSettings = settings ?? (await loadRuleSettings(tx, tenantId));
-  return buildCaseView(record, events, resolvedSettings, now);
+  return buildCaseView(record, { steps, timeline }, resolvedSettings, now);
 }
 
-type EventRow = Awaited<ReturnType<TenantTx["caseEvent"]["findMany"]>>[number];
+interface History {
+  steps: HistoryPage<StepView>;
+  timeline: HistoryPage<TimelineEventView>;
+}
 
-export function buildCaseView(record: CaseRecord, events: EventRow[], settings: RuleSettings, now: Date): CaseView {
+function buildCaseView(record: CaseRecord, history: History, settings: RuleSettings, now: Date): CaseView {
   const { row, facts, steps } = record;
   const { suggestions, escalation: readiness } = triageCase(facts, steps, settings, now);
-  // Who recorded a step is on its timeline event (API tokens and customers have no user row).
-  const stepActors = new Map<string, ActorView>();
-  for (const event of events) {
-    const stepId = (event.data as { stepId?: unknown } | null)?.stepId;
-    if (event.type === "step.recorded" && typeof stepId === "string") {
-      stepActors.set(stepId, { kind: event.actorKind, name: event.actorLabel });
-    }
-  }
   return {
     id: row.id,
     number: row.number,
@@ -108,15 +89,8 @@ export function buildCaseView(record: CaseRecord, events: EventRow[], settings: 
     version: row.version,
     facts,
     ...suggestionsView(suggestions),
-    steps: row.triedSteps.map((step) => ({
-      id: step.id,
-      ruleId: step.ruleId,
-      outcome: step.outcome,
-      note: step.note,
-      triedAt: step.triedAt.toISOString(),
-      recordedAt: step.createdAt.toISOString(),
-      by: stepActors.get(step.id) ?? { kind: step.actorKind, name: step.recordedBy?.user.name ?? step.actorKind },
-    })),
+    steps: [...history.steps.items].reverse(),
+    stepsPage: { total: history.steps.total, nextCursor: history.steps.nextCursor },
     escalation: {
       ready: readiness.ready,
       missing: [...readiness.missing],
@@ -127,13 +101,8 @@ export function buildCaseView(record: CaseRecord, events: EventRow[], settings: 
       ...status,
       ...explainStatusMessage(status.message, "agent"),
     })),
-    timeline: events.map((event) => ({
-      id: event.id,
-      type: event.type,
-      at: event.createdAt.toISOString(),
-      actor: { kind: event.actorKind, name: event.actorLabel, userId: event.actorUserId },
-      data: event.data,
-    })),
+    timeline: [...history.timeline.items].reverse(),
+    timelinePage: { total: history.timeline.total, nextCursor: history.timeline.nextCursor },
     appleCaseNumber: row.appleCaseNumber,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -2,7 +2,8 @@ import { notFound } from "@/lib/errors/app-error";
 import { parseInput, validationError } from "@/lib/errors/validation";
 import { recordStepSchema } from "@/lib/cases/case-schemas";
 import { loadCaseRecord } from "@/lib/cases/case-record";
-import type { CaseView, StepView } from "@/lib/cases/case-view";
+import type { CaseView } from "@/lib/cases/case-view";
+import { stepView, type StepView } from "@/lib/cases/case-history";
 import { lockCase } from "@/lib/cases/lock-case";
 import { isUuid } from "@/lib/util/uuid";
 import { saveCase } from "@/lib/cases/save-case";
@@ -54,6 +55,7 @@ export async function recordStep(
       now,
       events: [{ caseId, type: "step.recorded", data: { stepId: step.id, ruleId: step.ruleId, outcome: step.outcome, note: step.note } }],
     });
-    return { step: view.steps.find((s) => s.id === step.id)!, case: view };
+    // Built from the row itself: the new step need not be among the latest the view shows.
+    return { step: stepView(step, { kind: ctx.actor.kind, name: ctx.actor.label }), case: view };
   });
 }

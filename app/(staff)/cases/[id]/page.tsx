@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors/app-error";
 import { can } from "@/lib/auth/permissions";
 import { getCase } from "@/lib/cases/get-case";
+import { getStepsPage, getTimelinePage } from "@/lib/cases/case-history";
 import { listTenantMembers } from "@/lib/members/tenant-members";
 import { requireStaffPage } from "@/app/_server/staff";
 import { StatusBadge } from "@/components/case/badges";
@@ -19,13 +20,22 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 // GET /cases/[id] — the case: suggestions first, then facts, steps, statuses, readiness, timeline.
-export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function CasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const staff = await requireStaffPage("case:read");
   const { id } = await params;
   const view = await getCase(staff, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
+  // Older steps and events page by cursor (?stepsCursor=…, ?timelineCursor=…); a bad cursor shows the newest.
+  const { stepsCursor, timelineCursor } = await searchParams;
+  const olderSteps = typeof stepsCursor === "string" ? await getStepsPage(staff, id, { cursor: stepsCursor }).catch(() => null) : null;
+  const olderEvents = typeof timelineCursor === "string" ? await getTimelinePage(staff, id, { cursor: timelineCursor }).catch(() => null) : null;
+  const steps = olderSteps ?? { items: view.steps, nextCursor: view.stepsPage.nextCursor, total: view.stepsPage.total };
+  const events = olderEvents ?? { items: view.timeline, nextCursor: view.timelinePage.nextCursor, total: view.timelinePage.total };
+  const pageHref = (name: string, cursor: string | null) => (cursor ? `/cases/${view.id}?${name}=${encodeURIComponent(cursor)}` : null);
   const members = await listTenantMembers(staff);
   const canWrite = can(staff.actor.role, "case:write");
 
@@ -52,13 +62,13 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-8">
           <Suggestions view={view} canWrite={canWrite} />
-          <StepsTried steps={view.steps} />
+          <StepsTried steps={steps.items} total={steps.total} olderHref={pageHref("stepsCursor", steps.nextCursor)} newestHref={olderSteps ? `/cases/${view.id}` : null} />
           <FactsPanel view={view} canWrite={canWrite} />
         </div>
         <div className="space-y-8">
           <EscalationChecklist escalation={view.escalation} />
           <StatusExplanations view={view} />
-          <Timeline events={view.timeline} members={members} />
+          <Timeline events={events.items} members={members} total={events.total} olderHref={pageHref("timelineCursor", events.nextCursor)} newestHref={olderEvents ? `/cases/${view.id}` : null} />
         </div>
       </div>
     </div>

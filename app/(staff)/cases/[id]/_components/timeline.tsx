@@ -1,4 +1,4 @@
-import type { TimelineEventView } from "@/lib/cases/case-view";
+import type { TimelineEventView } from "@/lib/cases/case-history";
 import type { TenantMember } from "@/lib/members/tenant-members";
 import { STEP_OUTCOME_LABELS } from "@/lib/facts/labels";
 import type { StepOutcome } from "@/lib/facts/schema";
@@ -6,6 +6,7 @@ import { RULES_BY_ID } from "@/lib/rules/catalog";
 import type { RuleId } from "@/lib/rules/rule-ids";
 import type { CaseStatus } from "@/lib/cases/case-schemas";
 import { formatDateTime } from "@/components/case/format";
+import { HistoryNav } from "@/app/(staff)/cases/[id]/_components/history-nav";
 import { CASE_STATUS_LABELS } from "@/lib/cases/status-labels";
 
 type Data = Record<string, unknown>;
@@ -17,14 +18,15 @@ const FIELD_LABELS: Record<string, string> = {
   "icloudStorage.freeGb": "free iCloud storage", devices: "devices", statusMessages: "status messages", symptoms: "symptoms",
 };
 
-/** Every change on the case, newest first: who, when, what. */
-export function Timeline({ events, members }: { events: TimelineEventView[]; members: TenantMember[] }) {
+/** Changes on the case, newest first, a page at a time: who, when, what. */
+export function Timeline({ events, members, total, olderHref, newestHref }: { events: TimelineEventView[]; members: TenantMember[]; total: number; olderHref: string | null; newestHref: string | null }) {
   const name = (userId: unknown) =>
     userId === null || userId === undefined ? "nobody" : members.find((m) => m.id === userId)?.name ?? "a former member";
-  const ordered = [...events].reverse();
+  const ordered = [...events].sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id));
   return (
     <section aria-labelledby="timeline-title">
       <h2 id="timeline-title" className="text-xl font-semibold">Timeline</h2>
+      <HistoryNav shown={ordered.length} total={total} olderHref={olderHref} newestHref={newestHref} what="events" />
       <ol className="mt-3 space-y-2 border-l-2 border-slate-300 pl-4">
         {ordered.map((event) => (
           <li key={event.id} className="text-sm">
