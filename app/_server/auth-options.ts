@@ -5,6 +5,7 @@ import { endStaffSession, SESSION_LIFETIME_MS, startStaffSession } from "@/lib/a
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { safeNextPath } from "@/lib/http/safe-redirect";
 import { clientIp } from "@/app/_server/request-info";
+import { SESSION_COOKIE } from "@/app/_server/session-cookie";
 
 // next-auth with email + password. The JWT carries only who signed in and the tenant chosen;
 // role and standing are re-read from the database on every request (lib/auth/staff-session.ts).
@@ -12,8 +13,8 @@ export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   // The cookie lives as long as the server-side session may (an absolute lifetime, lib/auth/staff-session.ts).
   session: { strategy: "jwt", maxAge: SESSION_LIFETIME_MS / 1000 },
-  // Secure, __Secure- prefixed cookies whenever the product is served over https.
-  useSecureCookies: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
+  useSecureCookies: SESSION_COOKIE.secure,
+  cookies: { sessionToken: { name: SESSION_COOKIE.name, options: { httpOnly: true, sameSite: "lax", path: "/", secure: SESSION_COOKIE.secure } } },
   pages: { signIn: "/sign-in" },
   providers: [
     CredentialsProvider({
