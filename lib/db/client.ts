@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/client";
 
 // The application's only database client. It connects as photo_sync_app (no superuser, no
@@ -12,7 +13,7 @@ export type AppPrismaClient = PrismaClient;
 // the server cancels slow statements itself; the client gives up on a connection that does not
 // complete its start-up, and on a query whose answer does not come even when the server cannot
 // cancel it; TCP keepalive notices a peer that vanished while a connection sat idle.
-export const DATABASE_TIMEOUTS = {
+const DATABASE_TIMEOUTS = {
   connectionTimeoutMillis: 3_000,
   statement_timeout: 5_000,
   idle_in_transaction_session_timeout: 15_000,
@@ -21,6 +22,26 @@ export const DATABASE_TIMEOUTS = {
   keepAliveInitialDelayMillis: 10_000,
   idleTimeoutMillis: 30_000,
 } as const;
+
+// pg keeps a connection whose query timed out, and the next statement on it (Prisma's ROLLBACK)
+// waits behind the unanswered one for a second timeout. A connection that did not answer is
+// dropped instead, so its transaction fails at once and the pool makes a fresh connection.
+class DropUnansweringConnection extends pg.Client {
+  override query(...args: unknown[]): never {
+    const result = (super.query as (...inner: unknown[]) => unknown)(...args);
+    if (result instanceof Promise) {
+      result.catch((error: unknown) => {
+        if (error instanceof Error && error.message === "Query read timeout") (this as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      });
+    }
+    return result as never;
+  }
+}
+
+/** Pool settings for every connection the app makes as its role (Prisma, rate limits). */
+export function appPoolConfig(connectionString: string, max: number): pg.PoolConfig {
+  return { connectionString, max, ...DATABASE_TIMEOUTS, Client: DropUnansweringConnection };
+}
 
 const globalForPrisma = globalThis as unknown as { photoSyncPrisma?: PrismaClient };
 
@@ -36,7 +57,7 @@ export function appDatabaseUrl(): string {
 }
 
 export function createAppPrismaClient(url: string): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), ...DATABASE_TIMEOUTS });
+  const adapter = new PrismaPg(appPoolConfig(url, Number(process.env.DATABASE_POOL_SIZE ?? 10)));
   return new PrismaClient({ adapter });
 }
 

@@ -37,7 +37,10 @@ export function deviceKeysOf(devices: readonly unknown[]): (string | undefined)[
 }
 
 /** Duplicate keys and status messages naming no device, a device that isn't there, or two different ones. */
-export function checkDeviceReferences(facts: { devices?: unknown; statusMessages?: unknown }, ctx: z.core.$RefinementCtx<unknown>): void {
+export function checkDeviceReferences(input: unknown, ctx: z.core.$RefinementCtx<unknown>): void {
+  // Runs even when the input is not an object at all (its own error is already reported).
+  if (!input || typeof input !== "object") return;
+  const facts = input as { devices?: unknown; statusMessages?: unknown };
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message, input: facts });
   if (!Array.isArray(facts.devices)) return;
   const keys = deviceKeysOf(facts.devices);

@@ -109,7 +109,7 @@ export const deviceSchema = z
   .superRefine(
     (device, ctx) => {
       // Runs even when the platform itself is wrong: only a Windows PC has a free-text version.
-      const { platform, osVersion } = device as { platform?: unknown; osVersion?: unknown };
+      const { platform, osVersion } = (device && typeof device === "object" ? device : {}) as { platform?: unknown; osVersion?: unknown };
       if (platform !== "windows" && typeof osVersion === "string" && osVersion.trim() !== "" && !VERSION_PATTERN.test(osVersion.trim())) {
         ctx.addIssue({ code: "custom", path: ["osVersion"], message: `OS version ${VERSION_MESSAGE}` });
       }

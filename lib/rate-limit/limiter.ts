@@ -1,12 +1,13 @@
 import pg from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { appDatabaseUrl, DATABASE_TIMEOUTS } from "@/lib/db/client";
+import { appDatabaseUrl, appPoolConfig } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 
 // Every rate limit of the product (sign-in, API tokens, anonymous requests, …) counts in PostgreSQL
 // (table rate_limit), so all app instances share the counts and a restart forgets nothing. While
 // the database is away each process falls back to counting in memory (rate-limiter-flexible's
-// insurance limiter), so limits still hold, per process, during an outage.
+// insurance limiter), so limits still hold, per process, during an outage. (Health and the 503
+// page count in memory only: app/_server/anonymous-limit.ts.)
 
 export interface LimitRule {
   /** Key prefix, unique per rule ("api-token", "sign-in-account", …). */
@@ -31,7 +32,7 @@ export interface Limiter {
 const shared = globalThis as unknown as { photoSyncRateLimitPool?: pg.Pool; photoSyncLimiters?: Map<string, Limiter> };
 
 function pool(): pg.Pool {
-  shared.photoSyncRateLimitPool ??= new pg.Pool({ connectionString: appDatabaseUrl(), max: 3, ...DATABASE_TIMEOUTS });
+  shared.photoSyncRateLimitPool ??= new pg.Pool(appPoolConfig(appDatabaseUrl(), 3));
   return shared.photoSyncRateLimitPool;
 }
 
@@ -47,10 +48,15 @@ export function rateLimiter(rule: LimitRule): Limiter {
   return limiter;
 }
 
+/** A limiter that counts in this process only: for routes that must answer while the database is away. */
+export function memoryLimiter(rule: LimitRule): Limiter {
+  const memory = new RateLimiterMemory({ points: rule.points, duration: rule.durationSeconds, blockDuration: rule.blockSeconds ?? 0, keyPrefix: rule.name });
+  return limiterOver(memory);
+}
+
 /** A limiter over its own connection pool: what a second app instance would be (tests use it). */
 export function createLimiter(rule: LimitRule, storeClient: pg.Pool = pool()): Limiter {
   const options = { points: rule.points, duration: rule.durationSeconds, blockDuration: rule.blockSeconds ?? 0, keyPrefix: rule.name };
-  const memory = new RateLimiterMemory(options);
   const store = new RateLimiterPostgres({
     ...options,
     storeClient,
@@ -58,13 +64,17 @@ export function createLimiter(rule: LimitRule, storeClient: pg.Pool = pool()): L
     tableName: "rate_limit",
     tableCreated: true, // created by the migrations; the app role may not create tables
     clearExpiredByTimeout: false, // housekeeping deletes expired rows (lib/housekeeping)
-    insuranceLimiter: memory,
+    // If the database errors, this process counts in memory until it is back.
+    insuranceLimiter: new RateLimiterMemory(options),
   });
+  return limiterOver(store);
+}
+
+function limiterOver(store: RateLimiterPostgres | RateLimiterMemory): Limiter {
   return {
     async consume(key, points = 1) {
       try {
-        // A database that does not answer must not hold requests up: count in memory instead.
-        const res = await withFallback(store.consume(key, points), () => memory.consume(key, points));
+        const res = await store.consume(key, points);
         return { allowed: true, remaining: res.remainingPoints };
       } catch (error) {
         if (error instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
@@ -90,13 +100,3 @@ export async function enforceRateLimit(rule: LimitRule, key: string, what: strin
   }
 }
 
-const STORE_ANSWER_MS = 750;
-
-function withFallback<T>(primary: Promise<T>, fallback: () => Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<T>((resolve, reject) => {
-    timer = setTimeout(() => fallback().then(resolve, reject), STORE_ANSWER_MS);
-  });
-  primary.catch(() => undefined); // settled later by the database or its timeouts; already answered
-  return Promise.race([primary, late]).finally(() => clearTimeout(timer));
-}
