@@ -44,6 +44,9 @@ const factsPatchSchema = z.strictObject(
   { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown fact: ${issue.keys.join(", ")}` : "Facts must be an object") },
 );
 
+// "Nothing to change" is only news when everything sent was otherwise fine.
+const onlyWhenValid = (payload: { issues: unknown[] }) => payload.issues.length === 0;
+
 /** Versions are int4 in the database. */
 const MAX_VERSION = 2_147_483_647;
 
@@ -65,6 +68,7 @@ export const updateCaseSchema = z
   .refine((input) => input.facts !== undefined || input.status !== undefined || input.assigneeId !== undefined, {
     message: "Nothing to change: send facts, status or assigneeId",
     path: ["(body)"],
+    when: onlyWhenValid,
   });
 export type UpdateCaseInput = z.infer<typeof updateCaseSchema>;
 
@@ -80,6 +84,7 @@ export const bulkUpdateSchema = z
   .refine((input) => input.assigneeId !== undefined || input.status !== undefined, {
     message: "Send assigneeId or status",
     path: ["(body)"],
+    when: onlyWhenValid,
   });
 export type BulkUpdateInput = z.infer<typeof bulkUpdateSchema>;
 
