@@ -237,4 +237,8 @@ export const triedStepSchema = z
 export type TriedStepInput = z.infer<typeof triedStepSchema>;
 
 /** A recorded step as the engine reads it: `triedAt` is always a Date (the service fills "now"). */
-export type TriedStep = Omit<TriedStepInput, "triedAt"> & { triedAt: Date };
+export type TriedStep = Omit<TriedStepInput, "triedAt"> & {
+  triedAt: Date;
+  /** How many recorded attempts this entry stands for (the latest of them); 1 when left out. */
+  attempts?: number;
+};
