@@ -3,7 +3,7 @@ import type { TriState } from "@/components/facts-form/draft";
 
 // Labelled inputs with their hint and error wired through aria-describedby / aria-invalid.
 
-export const inputClass =
+const inputClass =
   "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600 aria-[invalid=true]:border-red-700";
 
 interface FieldShell {

@@ -6,7 +6,7 @@ import { emailAddress } from "@/lib/facts/schema";
 import { rateLimiter } from "@/lib/rate-limit/limiter";
 import { signInPerAccount, signInPerAddress } from "@/lib/rate-limit/rules";
 
-export const signInSchema = z.object({
+const signInSchema = z.object({
   email: emailAddress("Enter a valid email address"),
   password: z.string().min(1, "Enter your password").max(1024, "Password is too long"),
 });

@@ -21,8 +21,6 @@ export const createCaseSchema = caseFactsObject
   })
   .superRefine(checkDeviceReferences, { when: () => true })
   .transform(nameDevices);
-export type CreateCaseInput = z.infer<typeof createCaseSchema>;
-export type CreateCaseRawInput = z.input<typeof createCaseSchema>;
 
 // Top-level fact keys a PATCH may send. Each value is checked when the merged facts are re-validated
 // with the full schema, so errors name the real field ("facts.devices.1.osVersion").
@@ -37,7 +35,7 @@ const FACT_KEYS = [
   "statusMessages",
   "symptoms",
 ] as const;
-export type FactKey = (typeof FACT_KEYS)[number];
+type FactKey = (typeof FACT_KEYS)[number];
 
 const factsPatchSchema = z.strictObject(
   Object.fromEntries(FACT_KEYS.map((key) => [key, z.unknown().optional()])) as Record<FactKey, z.ZodOptional<z.ZodUnknown>>,
@@ -73,7 +71,6 @@ export const updateCaseSchema = z
 export type UpdateCaseInput = z.infer<typeof updateCaseSchema>;
 
 export const recordStepSchema = triedStepSchema;
-export type RecordStepInput = z.input<typeof recordStepSchema>;
 
 export const bulkUpdateSchema = z
   .strictObject({
@@ -90,7 +87,7 @@ export type BulkUpdateInput = z.infer<typeof bulkUpdateSchema>;
 
 // --- The case list ---
 
-export const LIST_SORTS = ["updatedAt", "createdAt", "problemSince", "number"] as const;
+const LIST_SORTS = ["updatedAt", "createdAt", "problemSince", "number"] as const;
 export type ListSort = (typeof LIST_SORTS)[number];
 
 /** Named age ranges for the "problem age" filter, in hours [min, max). */
@@ -103,7 +100,7 @@ export const PROBLEM_AGE_BUCKETS = {
 export type ProblemAgeBucket = keyof typeof PROBLEM_AGE_BUCKETS;
 
 // A century and more: beyond this a date computed from "now" minus the hours leaves what dates can hold.
-export const MAX_PROBLEM_AGE_HOURS = 1_000_000;
+const MAX_PROBLEM_AGE_HOURS = 1_000_000;
 const hours = (label: string) =>
   z
     .number({ error: `${label} must be a number of hours` })
@@ -136,4 +133,3 @@ export const listCasesSchema = z
     { message: "problemAgeMinHours must not exceed problemAgeMaxHours", path: ["problemAgeMinHours"] },
   );
 export type ListCasesQuery = z.infer<typeof listCasesSchema>;
-export type ListCasesQueryInput = z.input<typeof listCasesSchema>;

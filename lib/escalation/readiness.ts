@@ -8,7 +8,7 @@ import { isFailingStatus } from "@/lib/rules/status-messages";
 
 // Escalation readiness (SPEC §4): four criteria, each with the readable list of what is still missing.
 
-export type ReadinessCriterion = { id: CriterionId; label: string; met: boolean; missing: string[] };
+type ReadinessCriterion = { id: CriterionId; label: string; met: boolean; missing: string[] };
 
 export type EscalationReadiness = { ready: boolean; missing: string[]; criteria: ReadinessCriterion[] };
 

@@ -19,7 +19,7 @@ type Named<D> = Omit<D, "key"> & { key: string };
 type Resolved<S> = Omit<S, "deviceKey" | "deviceIndex"> & { deviceKey: string };
 
 /** The key of each device: its own, or `<platform>-<n>` with the first n no other device uses. */
-export function deviceKeysOf(devices: readonly unknown[]): (string | undefined)[] {
+function deviceKeysOf(devices: readonly unknown[]): (string | undefined)[] {
   const entries = devices.map((device) => (device && typeof device === "object" ? (device as Partial<DeviceIn>) : {}));
   const taken = new Set(entries.map((device) => device.key).filter((key): key is string => typeof key === "string"));
   const counters = new Map<string, number>();

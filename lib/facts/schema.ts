@@ -44,8 +44,8 @@ const VERSION_MESSAGE = "must look like 17.5.1 (numbers separated by dots)";
 
 // Bounds are what the columns hold: item counts are int4, sizes are stored as doubles but no
 // library or disk is anywhere near a petabyte.
-export const MAX_ITEM_COUNT = 2_147_483_647;
-export const MAX_GB = 1_000_000;
+const MAX_ITEM_COUNT = 2_147_483_647;
+const MAX_GB = 1_000_000;
 
 const isoDateTime = (label: string) =>
   z.iso.datetime({ offset: true, error: `${label} must be an ISO date and time, e.g. 2024-05-01T09:30:00Z` });
@@ -75,7 +75,7 @@ const version = (label: string) => optionalText(label, 40).refine((value) => val
 /** An email address as stored and matched everywhere: trimmed and lower-cased. */
 export const emailAddress = (message: string) => z.string({ error: message }).trim().toLowerCase().pipe(z.email({ error: message }));
 
-export const deviceSchema = z
+const deviceSchema = z
   .strictObject({
     // Optional: the server names unnamed devices iphone-1, mac-1, … (lib/facts/device-keys.ts).
     key: z
@@ -117,7 +117,7 @@ export const deviceSchema = z
     { when: () => true },
   );
 
-export const statusMessageSchema = z.strictObject({
+const statusMessageSchema = z.strictObject({
   // The device it was seen on: its key, or its position in `devices` (0 = the first).
   deviceKey: z.string({ error: "Status message device key must be text" }).trim().min(1, "Status message device key can't be empty").max(40).optional(),
   deviceIndex: z
@@ -208,7 +208,6 @@ export type CaseFacts = z.infer<typeof caseFactsSchema>;
 export type CaseFactsInput = z.input<typeof caseFactsSchema>;
 export type Device = CaseFacts["devices"][number];
 export type DeviceInput = z.input<typeof deviceSchema>;
-export type StatusMessageRecord = CaseFacts["statusMessages"][number];
 
 export const triedStepSchema = z
   .strictObject({
@@ -234,7 +233,7 @@ export const triedStepSchema = z
     }
   });
 
-export type TriedStepInput = z.infer<typeof triedStepSchema>;
+type TriedStepInput = z.infer<typeof triedStepSchema>;
 
 /** A recorded step as the engine reads it: `triedAt` is always a Date (the service fills "now"). */
 export type TriedStep = Omit<TriedStepInput, "triedAt"> & {

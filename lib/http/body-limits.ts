@@ -5,7 +5,7 @@ import { JSON_BODY_LIMIT_BYTES } from "@/lib/http/read-body";
 // streaming for server actions (Next.js itself answers 500 there); route handlers read their own
 // bodies through readBodyLimited with the same numbers.
 
-export const SCREENSHOT_UPLOAD_LIMIT_BYTES = 5 * 1024 * 1024 + 64 * 1024; // 5 MB image + multipart framing
+const SCREENSHOT_UPLOAD_LIMIT_BYTES = 5 * 1024 * 1024 + 64 * 1024; // 5 MB image + multipart framing
 export const SIGN_IN_BODY_LIMIT_BYTES = 64 * 1024;
 
 export interface BodyLimit {

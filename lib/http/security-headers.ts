@@ -10,7 +10,7 @@ export interface SecurityHeaderOptions {
   https: boolean;
 }
 
-export function contentSecurityPolicy({ nonce, https }: SecurityHeaderOptions): string {
+function contentSecurityPolicy({ nonce, https }: SecurityHeaderOptions): string {
   if (nonce === null) return "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
   const directives = [
     "default-src 'self'",

@@ -18,7 +18,7 @@ export interface LimitRule {
   blockSeconds?: number;
 }
 
-export type LimitDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
+type LimitDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
 export interface Limiter {
   /** Takes `points` from the key's budget; refused when the budget is spent. Atomic across instances. */

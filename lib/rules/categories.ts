@@ -27,7 +27,6 @@ export const CATEGORY_TIER: Record<Category, number> = Object.fromEntries(
   CATEGORIES.map((category, index) => [category, index + 1]),
 ) as Record<Category, number>;
 
-export const RISKS = ["low", "medium", "high"] as const;
-export type Risk = (typeof RISKS)[number];
+export type Risk = "low" | "medium" | "high";
 
 export const RISK_LABELS: Record<Risk, string> = { low: "Low", medium: "Medium", high: "High" };

@@ -16,7 +16,7 @@ const positive = (label: string, fallback: number) =>
 const count = (label: string, fallback: number) =>
   z.number({ error: `${label} must be a whole number` }).int(`${label} must be a whole number`).min(1, `${label} must be at least 1`).default(fallback);
 
-export const ruleThresholdsSchema = z.object({
+const ruleThresholdsSchema = z.object({
   /** Free device storage (GB) below which the device counts as low on space. */
   lowDeviceStorageGb: positive("Low device storage threshold", 5),
   /** Free iCloud storage (GB) below which iCloud counts as nearly full. */
@@ -50,7 +50,6 @@ export const ruleSettingsSchema = z.object({
 
 export type RuleSettings = z.infer<typeof ruleSettingsSchema>;
 export type RuleSettingsInput = z.input<typeof ruleSettingsSchema>;
-export type RuleThresholds = RuleSettings["thresholds"];
 
 export const DEFAULT_RULE_SETTINGS: RuleSettings = ruleSettingsSchema.parse({});
 

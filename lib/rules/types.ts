@@ -43,7 +43,7 @@ export type ReasonFragment = string | { text: string; devices: readonly DeviceVi
 /** A condition's verdict: how strongly the facts point at the rule, and which facts did. */
 export type RuleMatch = { strength: number; reasons: ReasonFragment[] };
 
-export type RuleCondition = (ctx: RuleContext) => RuleMatch | null;
+type RuleCondition = (ctx: RuleContext) => RuleMatch | null;
 
 /**
  * When a rule waits for earlier steps: "quick_checks" = every applicable quick check was tried;

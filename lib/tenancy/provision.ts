@@ -10,7 +10,7 @@ import { withTenant } from "@/lib/tenancy/with-tenant";
 import { emailAddress } from "@/lib/facts/schema";
 import type { Role } from "@/lib/auth/permissions";
 
-export const provisionTenantSchema = z.object({
+const provisionTenantSchema = z.object({
   name: z.string().trim().min(2, "Tenant name needs at least 2 characters").max(120, "Tenant name is too long"),
   adminEmail: emailAddress("Admin email is not a valid email address").optional(),
   adminName: z.string().trim().min(1).max(120).optional(),
@@ -25,7 +25,7 @@ export interface ProvisionedTenant {
   apiToken: string;
 }
 
-export function slugify(name: string): string {
+function slugify(name: string): string {
   const slug = name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -54,7 +54,7 @@ describe("the API contract", () => {
   });
 
   it.each([
-    ["a step", stepsRoute, (id: string) => ({ ruleId: "restart-device", outcome: "no_change", result: "ok" }), "result"],
+    ["a step", stepsRoute, () => ({ ruleId: "restart-device", outcome: "no_change", result: "ok" }), "result"],
     ["a bulk change", bulkRoute, (id: string) => ({ ids: [id], status: "open", priority: "high" }), "priority"],
     ["nested facts", patchRoute, () => ({ version: 1, facts: { library: { itemCount: 10, photos: 3 } } }), "facts.library.photos"],
   ] as const)("unknown keys in %s are a 400 naming them", async (_what, route, body, path) => {

@@ -13,7 +13,7 @@ import { issueTestToken } from "@/tests/support/tokens";
 // tenant B's admin is the neighbour who must get 404s. Each principal is the headers it sends
 // (a session cookie, a bearer token) or, for customer routes, the link it holds.
 
-export type PrincipalKind = "anonymous" | "customer-link" | "session" | "api-token";
+type PrincipalKind = "anonymous" | "customer-link" | "session" | "api-token";
 
 export interface Principal {
   name: string;

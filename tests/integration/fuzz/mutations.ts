@@ -12,7 +12,7 @@ const NASTY_STRINGS = [
 ];
 const NASTY_NUMBERS = [0, -1, 1.5, -0.0001, 2 ** 31 - 1, 2 ** 31, 2 ** 32, 3_000_000_000, 2 ** 53, 1e21, 1e308, -1e308, Number.MIN_VALUE];
 
-export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
+const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom<unknown>(...NASTY_STRINGS, ...NASTY_NUMBERS, null, true, false, [], {}, [[[[]]]], { a: { b: { c: {} } } }),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 40 }),
