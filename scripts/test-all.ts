@@ -60,13 +60,7 @@ if (only.has("knip") && run("dead code (knip)", bin("knip"), [])) passed += 1;
 else if (only.has("knip")) failed += 1;
 
 if (only.has("rulebook") && run("docs/rulebook.md is up to date", bin("tsx"), ["scripts/generate-rulebook.ts", "--check"])) passed += 1;
-else if (only.has("lint") && run("lint (ESLint)", bin("eslint"), ["."])) passed += 1;
-else if (only.has("lint")) failed += 1;
-
-if (only.has("knip") && run("dead code (knip)", bin("knip"), [])) passed += 1;
-else if (only.has("knip")) failed += 1;
-
-if (only.has("rulebook")) failed += 1;
+else if (only.has("rulebook")) failed += 1;
 
 if (only.has("vitest")) {
   const file = path.join(REPORT_DIR, "vitest.json");
