@@ -4,6 +4,7 @@ import { defineConfig, devices } from "@playwright/test";
 // the product started exactly as `npm start` starts it, on its own embedded PostgreSQL and port.
 const PORT = Number(process.env.E2E_PORT ?? 3123);
 export const baseURL = `http://localhost:${PORT}`;
+export const E2E_PID_FILE = ".data/e2e/server.pid";
 
 export default defineConfig({
   testDir: "e2e",
@@ -11,7 +12,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a flaky test is a bug to fix, not to hide.
+  retries: 0,
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {
     baseURL,
@@ -27,7 +29,8 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: !process.env.CI,
-    env: { PORT: String(PORT), PST_DATA_DIR: ".data/e2e", E2E_FRESH: "1" },
+    // PST_PID_FILE: the HTTP server's process id, for tests that watch its memory (e2e/request-limits.spec.ts).
+    env: { PORT: String(PORT), PST_DATA_DIR: ".data/e2e", E2E_FRESH: "1", PST_PID_FILE: E2E_PID_FILE },
     stdout: "pipe",
     stderr: "pipe",
   },
