@@ -27,7 +27,7 @@ export default defineConfig({
   webServer: {
     command: "tsx scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
-    timeout: 240_000,
+    timeout: 600_000, // a fresh `next build` takes minutes on a shared 2-core machine
     reuseExistingServer: !process.env.CI,
     // PST_PID_FILE: the HTTP server's process id, for tests that watch its memory (e2e/request-limits.spec.ts).
     env: { PORT: String(PORT), PST_DATA_DIR: ".data/e2e", E2E_FRESH: "1", PST_PID_FILE: E2E_PID_FILE },

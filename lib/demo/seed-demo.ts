@@ -3,6 +3,7 @@ import { recordStep } from "@/lib/cases/record-step";
 import { findUserForSignIn } from "@/lib/auth/users";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT } from "@/lib/demo/demo-accounts";
 import { demoCases } from "@/lib/demo/demo-cases";
+import { seedLongHistoryCase } from "@/lib/demo/demo-long-history";
 import { createTenantWithMembers } from "@/lib/tenancy/provision";
 import type { TenantContext } from "@/lib/tenancy/context";
 
@@ -24,5 +25,6 @@ export async function seedDemoTenant(options: { caseCount?: number; now?: Date }
       await recordStep(ctx, created.case.id, { ruleId: step.ruleId, outcome: step.outcome, note: step.note ?? null, triedAt }, { now });
     }
   }
+  await seedLongHistoryCase({ tenantId, actor: { kind: "api_token", tokenId: tenantId, role: "agent", label: "API token “Nightly sync”" } }, now);
   return "created";
 }

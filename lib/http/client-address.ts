@@ -3,7 +3,7 @@
 // front of the product (each appends the address it saw, so we step back that many entries from
 // the right). A client can write anything into the header; it cannot choose its socket.
 
-export function trustedProxyHops(env: NodeJS.ProcessEnv = process.env): number {
+export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
   const hops = Number(env.TRUSTED_PROXY_HOPS ?? 0);
   return Number.isInteger(hops) && hops >= 0 && hops <= 10 ? hops : 0;
 }
