@@ -15,7 +15,8 @@ export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_LIFETIME_MS / 1000 },
   useSecureCookies: SESSION_COOKIE.secure,
   cookies: { sessionToken: { name: SESSION_COOKIE.name, options: { httpOnly: true, sameSite: "lax", path: "/", secure: SESSION_COOKIE.secure } } },
-  pages: { signIn: "/sign-in" },
+  // next-auth's own pages (inline styles) are not part of the product: errors land on our sign-in page.
+  pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     CredentialsProvider({
       name: "Email and password",

@@ -5,7 +5,7 @@ import { payloadTooLarge } from "@/lib/http/read-body";
 
 // Body handling the HTTP server does before Next.js sees a request (see lib/http/body-limits.ts).
 
-/** The body, or null as soon as more than `limit` bytes arrived (reading then stops; the 413 closes the connection). */
+/** The body, or null as soon as more than `limit` bytes arrived (reading then stops). */
 export function readCapped(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -40,16 +40,17 @@ export function readCapped(req: IncomingMessage, limit: number): Promise<Buffer 
   });
 }
 
-const EVENT_EMITTER_STATE = new Set(["_events", "_eventsCount", "_maxListeners"]);
-
-/** Gives the request a body already read, the way Next.js itself does after running its proxy. */
+/**
+ * Gives the request a body already read, exactly the way Next.js itself does after running its proxy
+ * (`replaceRequestBody` in next/dist/server/body-streams.js): every property of a fresh stream,
+ * event state included (keeping the request's own listeners leaves 'data' unheard), bound to the request.
+ */
 export function replaceBody(req: IncomingMessage, body: Buffer): void {
   const replacement = new Readable({ read() {} });
   replacement.push(body);
   replacement.push(null);
   const target = req as unknown as Record<string, unknown>;
   for (const key in replacement) {
-    if (EVENT_EMITTER_STATE.has(key)) continue; // keep the listeners already attached to the request
     let value = (replacement as unknown as Record<string, unknown>)[key];
     if (typeof value === "function") value = (value as (...args: unknown[]) => unknown).bind(req);
     target[key] = value;
@@ -58,10 +59,14 @@ export function replaceBody(req: IncomingMessage, body: Buffer): void {
   delete req.headers["transfer-encoding"];
 }
 
-/** The same 413 body the app's routes answer, and the connection closed after it. */
+/**
+ * The same 413 body the app's routes answer. The rest of the upload is not read: the client's writes
+ * block, it reads this answer, and the idle connection is closed by the keep-alive timeout (closing
+ * at once could reset the connection before the client has read the 413).
+ */
 export function sendTooLarge(res: ServerResponse, limitBytes: number): void {
   const body = JSON.stringify(toProblem(payloadTooLarge(limitBytes)).body);
-  res.writeHead(413, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), Connection: "close" });
+  res.writeHead(413, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) });
   res.end(body);
 }
 
