@@ -27,7 +27,8 @@ export function rawRequest(options: {
     let sent = 0;
     let sentAtResponse = -1;
     const request = http.request(
-      { host: "127.0.0.1", port: url.port, path: url.pathname + url.search, method: options.method ?? "POST", headers: options.headers, localAddress: options.localAddress },
+      // A connection of its own: a request that lied about its length must not poison the next one.
+      { host: "127.0.0.1", port: url.port, path: url.pathname + url.search, method: options.method ?? "POST", headers: options.headers, localAddress: options.localAddress, agent: false },
       (response) => {
         sentAtResponse = sent;
         let body = "";
