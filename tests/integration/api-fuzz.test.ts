@@ -2,7 +2,7 @@ import "@/tests/support/integration-env";
 import fc from "fast-check";
 import { NextRequest } from "next/server";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { adminPool, rowCounts } from "@/tests/support/admin-db";
 import { createTestCase, apiContext } from "@/tests/support/case-factory";
 import { runInRequest } from "@/tests/support/request-scope";
@@ -15,7 +15,8 @@ import { mutatedBody, paramValue, queryParams, rawBody } from "./fuzz/mutations"
 // Every API route of the matrix gets at least 1,000 generated requests — mutated valid bodies,
 // random JSON, broken bytes, odd parameters and query strings — as a tenant admin's API token (so
 // requests get past authorisation into validation and the services). None may answer 5xx, and a
-// refused write must leave every table as it was (rowCounts before and after).
+// refused write must leave every table as it was (its tenant's rowCounts before and after). Routes
+// are fuzzed side by side, each in tenants of its own.
 
 const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS_PER_ROUTE ?? 1_000);
 const KNOWN_QUERY = ["status", "platform", "escalationReady", "assignee", "problemAge", "problemAgeMinHours", "problemAgeMaxHours", "q", "sort", "dir", "caseId", "next"];
@@ -23,15 +24,18 @@ const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const routeRows = ROWS.filter((row) => row.kind === "route");
 const files = new Map(appEntries().map((entry) => [entry.key, entry.file]));
 
-let fx: Fixture;
-let token: string;
-let foreignCaseId: string;
+interface Target {
+  fx: Fixture;
+  token: string;
+  foreignCaseId: string;
+}
 
-beforeAll(async () => {
-  fx = await createFixture();
-  token = fx.principals.find((principal) => principal.name === "admin API token")!.headers.authorization!;
-  foreignCaseId = (await createTestCase(apiContext(fx.tenantB))).id;
-}, 60_000);
+async function target(): Promise<Target> {
+  const fx = await createFixture();
+  const token = fx.principals.find((principal) => principal.name === "admin API token")!.headers.authorization!;
+  const foreignCaseId = (await createTestCase(apiContext(fx.tenantB))).id;
+  return { fx, token, foreignCaseId };
+}
 
 interface Generated {
   params: Record<string, string | string[]>;
@@ -40,7 +44,7 @@ interface Generated {
   idempotencyKey: string | null;
 }
 
-function generator(sample: RequestSpec): fc.Arbitrary<Generated> {
+function generator({ fx, foreignCaseId }: Target, sample: RequestSpec): fc.Arbitrary<Generated> {
   const params = Object.fromEntries(
     Object.entries(sample.params ?? {}).map(([name, value]) => [
       name,
@@ -60,7 +64,7 @@ function generator(sample: RequestSpec): fc.Arbitrary<Generated> {
   });
 }
 
-async function send(method: string, pattern: string, module: Record<string, unknown>, generated: Generated, sample: RequestSpec): Promise<Response> {
+async function send(token: string, method: string, pattern: string, module: Record<string, unknown>, generated: Generated, sample: RequestSpec): Promise<Response> {
   const pathname = pattern.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) => {
     const value = generated.params[name];
     // A URL cannot carry a lone surrogate: it arrives as U+FFFD, as a browser would send it.
@@ -90,25 +94,26 @@ async function send(method: string, pattern: string, module: Record<string, unkn
   return runInRequest(request.headers, () => handler(request, { params: Promise.resolve(generated.params) }));
 }
 
-describe("API fuzzing", () => {
+describe.concurrent("API fuzzing", () => {
   it.each(routeRows.map((row) => [rowKey(row), row] as const))(
     "%s: 1,000 generated requests, no 5xx, nothing half-written",
     async (key, row) => {
       if (row.kind !== "route") return;
       const module = (await import(/* @vite-ignore */ path.resolve(process.cwd(), files.get(key)!))) as Record<string, unknown>;
-      const sample = (await row.request?.(fx)) ?? {};
+      const own = await target();
+      const sample = (await row.request?.(own.fx)) ?? {};
       let sent = 0;
       const statuses = new Map<number, number>();
-      let counts = WRITES.has(row.method) ? await rowCounts() : null;
+      let counts = WRITES.has(row.method) ? await rowCounts(own.fx.tenantA) : null;
       await fc.assert(
-        fc.asyncProperty(generator(sample), async (generated) => {
-          const response = await send(row.method, row.path, module, generated, sample);
+        fc.asyncProperty(generator(own, sample), async (generated) => {
+          const response = await send(own.token, row.method, row.path, module, generated, sample);
           const text = await response.text();
           sent += 1;
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
           expect(response.status, `${key} answered ${response.status}: ${text.slice(0, 300)}`).toBeLessThan(500);
           if (counts) {
-            const after = await rowCounts();
+            const after = await rowCounts(own.fx.tenantA);
             if (response.status >= 400) expect(after, `${key} answered ${response.status} but wrote rows`).toEqual(counts);
             counts = after;
           }
@@ -118,9 +123,11 @@ describe("API fuzzing", () => {
       expect(sent).toBeGreaterThanOrEqual(RUNS_PER_ROUTE);
       console.log(`[fuzz] ${key}: ${sent} requests; statuses ${[...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(" ")}`);
     },
-    600_000,
+    900_000,
   );
+});
 
+describe("after fuzzing", () => {
   it("left no idempotency key of a failed create behind", async () => {
     const { rows } = await adminPool().query(`SELECT count(*)::int AS n FROM "IdempotencyKey" WHERE "responseStatus" = 0`);
     expect(rows[0].n).toBe(0);

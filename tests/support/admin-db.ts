@@ -17,10 +17,14 @@ export async function closeAdminPool(): Promise<void> {
 
 const COUNTED = ["Case", "Customer", "Device", "StatusObservation", "TriedStep", "CaseEvent", "CustomerLink", "IdempotencyKey", "Attachment", "CaseSearchToken"] as const;
 
-/** Row counts of every case-related table, all tenants together: a failed request must leave them unchanged. */
-export async function rowCounts(): Promise<Record<(typeof COUNTED)[number], number>> {
-  const selects = COUNTED.map((table) => `(SELECT count(*)::int FROM "${table}") AS "${table}"`).join(", ");
-  const { rows } = await adminPool().query(`SELECT ${selects}`);
+/**
+ * Row counts of every case-related table, all tenants together (or one tenant's, for tests that run
+ * side by side): a failed request must leave them unchanged.
+ */
+export async function rowCounts(tenantId?: string): Promise<Record<(typeof COUNTED)[number], number>> {
+  const where = tenantId ? ` WHERE "tenantId" = $1` : "";
+  const selects = COUNTED.map((table) => `(SELECT count(*)::int FROM "${table}"${where}) AS "${table}"`).join(", ");
+  const { rows } = await adminPool().query(`SELECT ${selects}`, tenantId ? [tenantId] : []);
   return rows[0];
 }
 
