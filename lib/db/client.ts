@@ -15,9 +15,9 @@ export type AppPrismaClient = PrismaClient;
 // cancel it; TCP keepalive notices a peer that vanished while a connection sat idle.
 const DATABASE_TIMEOUTS = {
   connectionTimeoutMillis: 3_000,
-  statement_timeout: 5_000,
+  statement_timeout: 8_000,
   idle_in_transaction_session_timeout: 15_000,
-  query_timeout: 6_000,
+  query_timeout: 9_000,
   keepAlive: true,
   keepAliveInitialDelayMillis: 10_000,
   idleTimeoutMillis: 30_000,

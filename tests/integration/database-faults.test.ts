@@ -115,7 +115,7 @@ describe("faults are 503s that recover by themselves", () => {
       );
       const seconds = (performance.now() - started.at) / 1000;
       console.log(`[faults] frozen backend: failed after ${seconds.toFixed(1)} s`);
-      expect(seconds).toBeLessThan(8);
+      expect(seconds).toBeLessThan(12); // query_timeout (9 s), not a hang
       expect(databaseFault(error)).toBe("unreachable");
     } finally {
       if (frozen !== null) process.kill(frozen, "SIGCONT");
