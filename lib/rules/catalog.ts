@@ -1,5 +1,5 @@
 import { PLATFORMS } from "@/lib/facts/schema";
-import { CATEGORY_TIER } from "@/lib/rules/categories";
+import { CATEGORY_STAGE_NUMBER, CATEGORY_TIER } from "@/lib/rules/categories";
 import { GUIDE_PASSAGES } from "@/lib/rules/guide-passages";
 import { RULE_IDS, type RuleId } from "@/lib/rules/rule-ids";
 import type { Rule, RuleDefinition } from "@/lib/rules/types";
@@ -33,6 +33,7 @@ function guideRefsOf(id: RuleId): string[] {
 export const RULES: readonly Rule[] = DEFINITIONS.map((definition, position) => ({
   ...definition,
   tier: CATEGORY_TIER[definition.category],
+  stage: CATEGORY_STAGE_NUMBER[definition.category],
   position,
 }))
   // Stable sort: tier first, then the position in the category files (which follow the guides).

@@ -6,6 +6,8 @@ import { ALL_PLATFORMS, MOBILE_PLATFORMS, sameSteps } from "@/lib/rules/catalog/
 
 // Quick, low-risk checks: the guides' "fast checks first".
 
+const MISSING_PHOTO_SYMPTOMS = ["photo_not_on_other_device", "items_missing", "library_count_mismatch"] as const;
+
 export const QUICK_CHECK_RULES: RuleDefinition[] = [
   {
     id: "check-apple-system-status",
@@ -72,18 +74,22 @@ export const QUICK_CHECK_RULES: RuleDefinition[] = [
   },
   {
     id: "enable-icloud-photos",
-    version: 1,
+    version: 2,
     title: "Turn on iCloud Photos on every device",
     customerTitle: "Switch on iCloud Photos on each device",
     category: "quick_checks",
     risk: "low",
     platforms: ALL_PLATFORMS,
     when: "A device has iCloud Photos off (strong) or unknown, or the symptom 'photo not on other device' is reported.",
+    explainsWhen: "iCloud Photos is off on a device while photos are reported missing between devices (photo not on other device, items missing, or counts differ).",
     condition: ({ devices, symptoms }) => {
       const match = new MatchCollector();
       const off = devices.filter((view) => view.device.icloudPhotosEnabled === false);
       const unknown = devices.filter((view) => view.device.icloudPhotosEnabled === null);
-      if (off.length > 0) match.add(STRENGTH.cause, onDevices("iCloud Photos is off on {devices}", off));
+      // A device with the feature off neither sends nor receives: it is the device that lacks the photos.
+      const photosMissing = MISSING_PHOTO_SYMPTOMS.some((symptom) => symptoms.has(symptom));
+      if (off.length > 0 && photosMissing) match.explain(onDevices("iCloud Photos is off on {devices}, which by itself explains the missing photos", off));
+      else if (off.length > 0) match.add(STRENGTH.cause, onDevices("iCloud Photos is off on {devices}", off));
       if (unknown.length > 0) match.add(STRENGTH.unknown, onDevices("it isn't known whether iCloud Photos is switched on for {devices}", unknown));
       if (symptoms.has("photo_not_on_other_device")) match.add(STRENGTH.evidence, "a photo taken on one device doesn't reach another");
       return match.result();
