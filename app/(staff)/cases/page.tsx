@@ -21,7 +21,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const parsed = listCasesSchema.safeParse(raw);
   const query = parsed.success ? parsed.data : listCasesSchema.parse({});
 
-  let page: CaseListPage = { items: [], nextCursor: null };
+  let page: CaseListPage = { items: [], nextCursor: null, prevCursor: null };
   let problem: string | null = null;
   try {
     page = await listCases(staff, raw);
