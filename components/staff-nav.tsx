@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { can, type Role } from "@/lib/auth/permissions";
 import { queueHref } from "@/lib/cases/case-queues";
+import { ShortcutsButton } from "@/components/keyboard/keyboard-shortcuts";
 import { SignOutButton } from "@/components/sign-out-button";
 
 const ROLE_LABEL: Record<Role, string> = { agent: "Agent", supervisor: "Supervisor", admin: "Admin" };
@@ -19,6 +20,7 @@ export function StaffNav({ name, role, tenantName }: { name: string; role: Role;
           ) : null}
         </ul>
         <div className="ml-auto flex items-center gap-3 text-sm">
+          <ShortcutsButton />
           <span className="text-slate-600">{name} · {ROLE_LABEL[role]} · {tenantName}</span>
           <SignOutButton />
         </div>
