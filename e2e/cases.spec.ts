@@ -10,7 +10,7 @@ import { expectNoSeriousA11yViolations } from "./support/axe";
 const device = (page: Page, n: number) => page.getByRole("group", { name: new RegExp(`^Device ${n}\\.`) });
 
 async function suggestionIds(page: Page): Promise<string[]> {
-  return page.getByTestId("suggestions").locator(":scope > li").evaluateAll((items) => items.map((item) => item.getAttribute("data-rule-id") ?? ""));
+  return page.getByTestId("suggestions").locator("li[data-rule-id]").evaluateAll((items) => items.map((item) => item.getAttribute("data-rule-id") ?? ""));
 }
 
 test("agent creates a case, works it, edits facts and finds it in the list", async ({ page, browser }) => {
@@ -61,7 +61,7 @@ test("agent creates a case, works it, edits facts and finds it in the list", asy
   await expect(page.getByRole("heading", { level: 1, name: customer })).toBeVisible();
   const first = (await suggestionIds(page)).slice(0, 5);
   expect(first).toContain("enable-icloud-photos");
-  const enable = page.locator('[data-testid="suggestions"] > li[data-rule-id="enable-icloud-photos"]');
+  const enable = page.locator('[data-testid="suggestions"] li[data-rule-id="enable-icloud-photos"]');
   await expect(enable.getByText(/Why: .*icloud photos is off on the mac/i)).toBeVisible();
   await expect(enable.getByRole("heading", { name: "Mac" })).toBeVisible(); // instructions for the devices present
   await expect(page.getByRole("heading", { name: "Escalation to Apple" })).toBeVisible();
@@ -179,7 +179,7 @@ test("a stale facts edit shows a conflict, keeps what was typed, and re-applies 
 });
 
 async function recordStep(page: Page, ruleId: string, outcome: string, note: string) {
-  const item = page.locator(`[data-testid="suggestions"] > li[data-rule-id="${ruleId}"]`);
+  const item = page.locator(`[data-testid="suggestions"] li[data-rule-id="${ruleId}"]`);
   await item.getByRole("button", { name: /^Record a result/ }).click();
   const form = item.getByRole("form");
   await form.getByLabel(outcome).check();

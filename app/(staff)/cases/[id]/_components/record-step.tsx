@@ -69,14 +69,15 @@ export function RecordStep({ caseId, ruleId, title, again = false, compact = fal
   const describedBy = (name: (typeof FIELDS)[number]) => (errors[name] ? `${fieldId(name)}-error` : undefined);
 
   return (
-    <div className={compact ? "" : "mt-3"}>
+    // Compact (a later step's row): the button sits in the row's grid and the form spans it below.
+    <div className={compact ? "contents" : "mt-3"}>
       <button type="button" data-record-toggle aria-expanded={open} aria-controls={formId} onClick={() => setOpen((value) => !value)}
-        className={`rounded-md border border-blue-700 font-medium text-blue-800 hover:bg-blue-50 ${compact ? "px-2 py-1 text-xs" : "px-3 py-1.5 text-sm"}`}>
+        className={`whitespace-nowrap rounded-md border border-blue-700 font-medium text-blue-800 hover:bg-blue-50 ${compact ? "px-2 py-1 text-xs" : "px-3 py-1.5 text-sm"}`}>
         {open ? "Cancel" : again ? "Record another result" : "Record a result"}
         <span className="sr-only"> for {title}</span>
       </button>
       {open ? (
-        <form id={formId} action={submit} noValidate className="mt-3 space-y-3 rounded-md border border-slate-300 bg-slate-50 p-4"
+        <form id={formId} action={submit} noValidate className={`${compact ? "col-span-full mt-1" : "mt-3"} space-y-3 rounded-md border border-slate-300 bg-slate-50 p-4`}
           aria-label={`Record a result for ${title}`}>
           {errors["(body)"] ? <p role="alert" className="text-sm font-medium text-red-800">{errors["(body)"].join(" ")}</p> : null}
           <fieldset aria-describedby={describedBy("outcome")}>
