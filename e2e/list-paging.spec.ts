@@ -7,7 +7,7 @@ import { expectNoSeriousA11yViolations } from "./support/axe";
 test("Previous returns exactly the prior page", async ({ page }) => {
   await signIn(page, "agent");
   await page.goto("/cases?view=all&sort=number&dir=asc");
-  const ids = () => page.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-case-id")));
+  const ids = () => page.locator("tr[data-case-id]").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-case-id")));
   const first = await ids();
   expect(first.length).toBe(25);
   await expect(page.getByRole("link", { name: "Previous page" })).toHaveCount(0);
