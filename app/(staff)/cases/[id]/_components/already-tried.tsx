@@ -20,7 +20,7 @@ export function AlreadyTried({ view, canWrite }: { view: CaseView; canWrite: boo
       <h3 className="text-base font-semibold">Already tried ({view.triedSuggestions.length})</h3>
       <ul className="mt-2 space-y-2">
         {view.triedSuggestions.map((tried) => (
-          <li key={tried.ruleId} data-rule-id={tried.ruleId} data-step="tried" className="rounded-md border border-slate-200 bg-white p-3 text-sm">
+          <li key={tried.ruleId} data-rule-id={tried.ruleId} data-step="tried" data-step-title={tried.title} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
             <div className="flex flex-wrap items-center gap-2">
               <span className="font-medium">{tried.title}</span>
               <span className={`rounded px-2 py-0.5 text-xs ${OUTCOME_CLASS[tried.outcome]}`}>{STEP_OUTCOME_LABELS[tried.outcome]}</span>

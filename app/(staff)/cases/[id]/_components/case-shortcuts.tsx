@@ -20,8 +20,7 @@ export function CaseShortcuts() {
     }
     if (toggle.getAttribute("aria-expanded") !== "true") toggle.click();
     else step.querySelector<HTMLInputElement>('input[name="outcome"]')?.focus();
-    const title = step.querySelector("h3, .font-medium")?.textContent?.replace(/^Step \d+: /, "") ?? "this step";
-    announce(`Recording a result for ${title}`);
+    announce(`Recording a result for ${step.dataset.stepTitle ?? "this step"}`);
   });
   return null;
 }

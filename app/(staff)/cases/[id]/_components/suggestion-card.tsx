@@ -20,7 +20,7 @@ export function SuggestionCard({ suggestion, position, caseId, canWrite, collaps
 }) {
   const titleId = `step-${suggestion.ruleId}-title`;
   return (
-    <li id={`step-${suggestion.ruleId}`} data-rule-id={suggestion.ruleId} data-step="full" aria-labelledby={titleId}
+    <li id={`step-${suggestion.ruleId}`} data-rule-id={suggestion.ruleId} data-step="full" data-step-title={suggestion.title} aria-labelledby={titleId}
       className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm focus-within:border-blue-400">
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-sm font-semibold text-slate-600" aria-hidden="true">{position}.</span>

@@ -16,7 +16,7 @@ export function SuggestionRow({ suggestion, position, caseId, canWrite, expandHr
   expandHref: string;
 }) {
   return (
-    <li id={`step-${suggestion.ruleId}-row`} data-rule-id={suggestion.ruleId} data-step="compact" tabIndex={-1}
+    <li id={`step-${suggestion.ruleId}-row`} data-rule-id={suggestion.ruleId} data-step="compact" data-step-title={suggestion.title} tabIndex={-1}
       className="grid grid-cols-[1.75rem_minmax(0,1fr)_auto_auto] items-center gap-x-3 gap-y-1 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-within:border-blue-400">
       <span className="text-right font-semibold text-slate-600" aria-hidden="true">{position}.</span>
       <div className="min-w-0">
