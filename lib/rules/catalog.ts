@@ -4,6 +4,7 @@ import { GUIDE_PASSAGES } from "@/lib/rules/guide-passages";
 import { RULE_IDS, type RuleId } from "@/lib/rules/rule-ids";
 import type { Rule, RuleDefinition } from "@/lib/rules/types";
 import { QUICK_CHECK_RULES } from "@/lib/rules/catalog/quick-checks";
+import { MISSING_ITEM_RULES } from "@/lib/rules/catalog/missing-items";
 import { SETTINGS_RULES } from "@/lib/rules/catalog/settings-rules";
 import { STORAGE_RULES } from "@/lib/rules/catalog/storage";
 import { POWER_AND_NETWORK_RULES } from "@/lib/rules/catalog/power-and-network";
@@ -16,6 +17,7 @@ export { RULE_IDS, type RuleId };
 
 const DEFINITIONS: RuleDefinition[] = [
   ...QUICK_CHECK_RULES,
+  ...MISSING_ITEM_RULES,
   ...SETTINGS_RULES,
   ...STORAGE_RULES,
   ...POWER_AND_NETWORK_RULES,
