@@ -201,6 +201,12 @@ describe("approve and return", () => {
 });
 
 describe("bad input", () => {
+  // A refused request writes nothing, so every case below can use the same case in review.
+  let inReview: { id: string; version: number };
+  beforeAll(async () => {
+    inReview = await submitted();
+  });
+
   it.each([
     ["missing Apple number", { action: "approve", version: 2 }, "appleCaseNumber"],
     ["Apple number too short", { action: "approve", version: 2, appleCaseNumber: "12345" }, "appleCaseNumber"],
@@ -212,7 +218,7 @@ describe("bad input", () => {
     ["no version", { action: "return", reason: "x" }, "version"],
     ["unknown field", { action: "approve", version: 2, appleCaseNumber: "123456", priority: "high" }, "priority"],
   ])("%s → 400 naming the field, nothing written", async (_label, body, field) => {
-    const { id } = await submitted();
+    const { id } = inReview;
     const before = await rowCounts();
     const res = await act(tokens.supervisor, id, body);
     expect(res.status).toBe(400);
@@ -221,7 +227,7 @@ describe("bad input", () => {
   });
 
   it("malformed JSON and a non-object body are 400", async () => {
-    const { id } = await submitted();
+    const { id } = inReview;
     const malformed = await call(escalationRoute, "POST", `/api/v1/cases/${id}/escalation`, { token: tokens.supervisor, rawBody: "{", params: { id } });
     expect(malformed.status).toBe(400);
     expect((await act(tokens.supervisor, id, ["submit"])).status).toBe(400);
