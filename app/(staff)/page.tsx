@@ -29,8 +29,8 @@ export default async function LandingPage() {
           </>
         ) : role === "supervisor" ? (
           <>
-            <Figure label="Awaiting escalation review" value={summary.inEscalationReview} href="/cases?status=escalation_review" />
-            <Figure label="Ready to escalate" value={summary.readyToEscalate} href="/cases?escalationReady=true" />
+            <Figure label="Awaiting escalation review" value={summary.inEscalationReview} href="/escalations" />
+            <Figure label="Ready to escalate" value={summary.readyToEscalate} href="/escalations#ready" />
             <Figure label="Open cases" value={summary.openCases} href="/cases?status=open" />
             <Figure label="Waiting on customer" value={summary.waitingOnCustomer} href="/cases?status=waiting_on_customer" />
           </>
@@ -39,7 +39,7 @@ export default async function LandingPage() {
             <Figure label="Active members" value={summary.activeMembers} />
             <Figure label="Active API tokens" value={summary.activeApiTokens} />
             <Figure label="Open cases" value={summary.openCases} href="/cases?status=open" />
-            <Figure label="Awaiting escalation review" value={summary.inEscalationReview} href="/cases?status=escalation_review" />
+            <Figure label="Awaiting escalation review" value={summary.inEscalationReview} href="/escalations" />
           </>
         )}
       </section>

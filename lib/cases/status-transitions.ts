@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Permission } from "@/lib/auth/permissions";
-import type { AgentStatus, CaseStatus } from "@/lib/cases/case-schemas";
+import { CASE_STATUSES, type AgentStatus, type CaseStatus } from "@/lib/cases/case-schemas";
 import type { NewCaseEvent } from "@/lib/cases/case-events";
 import { statusInSentence } from "@/lib/cases/status-labels";
 
@@ -38,12 +38,10 @@ export function agentCanMove(from: CaseStatus, to: AgentStatus): boolean {
   return from === to || transitionFlow(from, to) === "status_edit";
 }
 
-/** The statuses a status edit offers for a case in `from`, the current one first. */
+/** The statuses a status edit offers for a case in `from` (with `from` itself), in lifecycle order; none when it offers nothing. */
 export function statusEditTargets(from: CaseStatus): CaseStatus[] {
-  const targets = (Object.entries(TRANSITIONS[from]) as [CaseStatus, TransitionFlow][])
-    .filter(([, flow]) => flow === "status_edit")
-    .map(([to]) => to);
-  return targets.length > 0 ? [from, ...targets] : [];
+  const reachable = CASE_STATUSES.filter((to) => transitionFlow(from, to) === "status_edit");
+  return reachable.length > 0 ? CASE_STATUSES.filter((to) => to === from || reachable.includes(to)) : [];
 }
 
 /** Statuses a case can be submitted for review from. */

@@ -2,6 +2,7 @@ import { notFound } from "@/lib/errors/app-error";
 import { loadCaseView } from "@/lib/cases/case-view";
 import { diffFacts, type FactChange } from "@/lib/cases/facts-diff";
 import { buildPacketDocument } from "@/lib/escalation/build-packet";
+import type { EscalationReviewView } from "@/lib/escalation/review-state";
 import type { PacketDocument } from "@/lib/escalation/packet-document";
 import { loadPackets } from "@/lib/escalation/packet-store";
 import { isUuid } from "@/lib/util/uuid";
@@ -15,6 +16,8 @@ export interface PacketView {
   status: PacketDocument["case"]["status"];
   version: number;
   appleCaseNumber: string | null;
+  /** Where the case stands in the review: latest submission, approval, standing return. */
+  review: EscalationReviewView;
   /** The latest submission, frozen when it was made; null when the case was never submitted. */
   submission: PacketDocument | null;
   /** The packet as the case stands now (what a new submission would freeze). */
@@ -41,6 +44,7 @@ export async function getPacket(ctx: TenantContext, unverifiedCaseId: string, no
       status: view.status,
       version: view.version,
       appleCaseNumber: view.appleCaseNumber,
+      review: view.review,
       submission,
       current,
       changesSinceSubmission: latest && submission ? changesSince(submission, current, latest.caseVersion, view.version) : null,

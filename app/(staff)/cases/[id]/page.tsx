@@ -8,6 +8,8 @@ import { StatusBadge } from "@/components/case/badges";
 import { CaseControls } from "@/app/(staff)/cases/[id]/_components/case-controls";
 import { CustomerLink } from "@/app/(staff)/cases/[id]/_components/customer-link";
 import { EscalationChecklist } from "@/app/(staff)/cases/[id]/_components/escalation-checklist";
+import { EscalationReviewPanel } from "@/app/(staff)/cases/[id]/_components/escalation-review-panel";
+import { ReturnedNotice } from "@/app/(staff)/cases/[id]/_components/returned-notice";
 import { FactsPanel } from "@/app/(staff)/cases/[id]/_components/facts-panel";
 import { StatusExplanations } from "@/app/(staff)/cases/[id]/_components/status-explanations";
 import { StepsTried } from "@/app/(staff)/cases/[id]/_components/steps-tried";
@@ -44,6 +46,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         {canWrite ? <CustomerLink caseId={view.id} /> : null}
       </header>
 
+      {view.review.returned ? <ReturnedNotice returned={view.review.returned} /> : null}
+
       {canWrite ? (
         <CaseControls caseId={view.id} version={view.version} status={view.status}
           assigneeId={view.assignee?.id ?? null} members={members} canAssign={can(staff.actor.role, "case:assign")} />
@@ -56,6 +60,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <FactsPanel view={view} canWrite={canWrite} />
         </div>
         <div className="space-y-8">
+          <EscalationReviewPanel view={view} canSubmit={can(staff.actor.role, "case:submit_escalation")} canReview={can(staff.actor.role, "escalation:review")} />
           <EscalationChecklist escalation={view.escalation} />
           <StatusExplanations view={view} />
           <Timeline events={view.timeline} members={members} />
