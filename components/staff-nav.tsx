@@ -14,7 +14,7 @@ export function StaffNav({ name, role, tenantName, awaitingReview }: { name: str
           <li><Link href="/cases/new" className="text-slate-700 hover:text-blue-700">New case</Link></li>
           <li>
             <Link href="/escalations" className="text-slate-700 hover:text-blue-700">
-              Escalations
+              Escalations{" "}
               {awaitingReview > 0 ? (
                 <span className={`ml-1.5 rounded-full px-2 py-0.5 text-xs font-semibold ${can(role, "escalation:review") ? "bg-purple-700 text-white" : "bg-slate-200 text-slate-900"}`}>
                   {awaitingReview}<span className="sr-only"> awaiting review</span>

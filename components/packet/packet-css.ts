@@ -22,7 +22,7 @@ export const PACKET_CSS = `
 .pkt-list > li { margin-bottom: 1rem; }
 .pkt-status { margin: 0; }
 .pkt-status p { margin: .25rem 0; }
-.pkt-status img { display: block; max-width: min(100%, 26rem); max-height: 40rem; height: auto; border: 1px solid #94a3b8; margin-top: .4rem; }
+.pkt-status img { display: block; max-width: min(100%, 40rem); max-height: 40rem; height: auto; border: 1px solid #94a3b8; margin-top: .4rem; }
 .pkt-exact { font-family: ui-monospace, Menlo, Consolas, monospace; }
 .pkt-small { font-size: .8rem; color: #334155; word-break: break-all; }
 .pkt-met .pkt-mark { color: #047857; }
@@ -36,7 +36,7 @@ export const PACKET_CSS = `
   .pkt thead { display: table-header-group; }
   .pkt tr, .pkt-status, .pkt-criteria > li { break-inside: avoid; }
   .pkt h2, .pkt h3 { break-after: avoid; }
-  .pkt-status img { max-width: 70mm; max-height: 120mm; }
+  .pkt-status img { max-width: 100%; max-height: 110mm; width: auto; }
   .pkt-page { padding: 0; }
 }
 `;

@@ -23,6 +23,8 @@ interface QueueCase {
   devices: { platform: Platform; model: string | null; osVersion: string | null }[];
   problemSince: string;
   assignee: string | null;
+  /** A supervisor returned it and it was not resubmitted since. */
+  returned: boolean;
 }
 
 export interface AwaitingReviewItem extends QueueCase {
@@ -58,6 +60,7 @@ const caseSelect = {
   problemSince: true,
   escalationSubmittedAt: true,
   escalationReadyAt: true,
+  escalationReturnedAt: true,
   customer: { select: { name: true, email: true } },
   assignee: { select: { user: { select: { name: true } } } },
   devices: { select: { platform: true, model: true, osVersion: true }, orderBy: { position: "asc" } },
@@ -129,6 +132,7 @@ function queueCase(row: Row): QueueCase {
     devices: row.devices,
     problemSince: row.problemSince.toISOString(),
     assignee: row.assignee?.user.name ?? null,
+    returned: row.escalationReturnedAt !== null,
   };
 }
 

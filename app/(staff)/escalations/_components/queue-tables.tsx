@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { PLATFORM_LABELS } from "@/lib/facts/labels";
 import type { AwaitingReviewItem, ReadyItem } from "@/lib/escalation/escalation-queue";
-import { StatusBadge } from "@/components/case/badges";
+import { ReturnedBadge, StatusBadge } from "@/components/case/badges";
 import { formatDateTime, problemAge } from "@/components/case/format";
 
 // The two tables of the queue: plain server-rendered tables whose first cell is a link, so the
@@ -80,7 +80,9 @@ export function ReadyTable({ items }: { items: ReadyItem[] }) {
           <td className="p-2"><Devices devices={item.devices} /></td>
           <td className="p-2">{formatDateTime(item.readySince)}</td>
           <td className="p-2"><span title={formatDateTime(item.problemSince)}>{problemAge(item.problemSince)}</span></td>
-          <td className="p-2"><StatusBadge status={item.status} /></td>
+          <td className="p-2">
+            <span className="flex flex-wrap gap-1"><StatusBadge status={item.status} />{item.returned ? <ReturnedBadge /> : null}</span>
+          </td>
           <td className="p-2">{item.assignee ?? "Unassigned"}</td>
         </tr>
       ))}
