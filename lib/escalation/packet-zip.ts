@@ -67,12 +67,19 @@ function zipStream(files: Array<() => Promise<ZipEntry>>, mtime: Date): Readable
       });
     },
     // One file per pull: the consumer's pace decides when the next screenshot is read.
-    async pull() {
+    async pull(controller) {
       if (next > files.length) return;
       const load = files[next];
       next += 1;
       if (!load) return zip.end();
-      const entry = await load();
+      let entry: ZipEntry;
+      try {
+        entry = await load();
+      } catch (error) {
+        // The status line is already sent; the truncated download is all the client can see.
+        console.error("packet.zip failed while streaming", error);
+        return controller.error(error);
+      }
       const file = entry.compress ? new ZipDeflate(entry.name, { level: 6 }) : new ZipPassThrough(entry.name);
       file.mtime = mtime;
       zip.add(file);
