@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { validationError } from "@/lib/errors/validation";
 import { problemFor } from "@/lib/http/problem";
 import type { StaffActor, TenantContext } from "@/lib/tenancy/context";
+import { requestSite } from "@/app/_server/request-site";
 import { currentStaff } from "@/app/_server/staff";
 
 // One wrapper for every /api/v1 handler: resolves who is calling (API token or browser session),
@@ -46,21 +47,10 @@ async function authenticate(request: NextRequest): Promise<ApiContext> {
   }
   const staff = await currentStaff();
   if (!staff) throw new AppError("unauthenticated", "Sign in or send an API token (Authorization: Bearer …)");
-  if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
+  if (!SAFE_METHODS.has(request.method) && requestSite(request) !== "same-origin") {
     throw new AppError("forbidden", "Cross-site request refused: the Origin header does not match this site");
   }
   return { tenantId: staff.tenantId, actor: staff.actor };
-}
-
-function isSameOrigin(request: NextRequest): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return request.headers.get("sec-fetch-site") === "same-origin";
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }
 
 /** Parses a JSON body; malformed JSON is a 400 naming the problem, never a crash. */

@@ -19,6 +19,8 @@ export interface CaseListItem {
   problemSince: string;
   escalationReady: boolean;
   escalationReadyAt: string | null;
+  /** The customer reported through their link since staff last acted on the case. */
+  customerRepliedAt: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -55,6 +57,7 @@ export async function listCases(ctx: TenantContext, raw: unknown, options: { now
         platforms: true,
         problemSince: true,
         escalationReadyAt: true,
+        customerRepliedAt: true,
         version: true,
         createdAt: true,
         updatedAt: true,
@@ -79,6 +82,7 @@ export async function listCases(ctx: TenantContext, raw: unknown, options: { now
       problemSince: row.problemSince.toISOString(),
       escalationReady: row.escalationReadyAt !== null && row.escalationReadyAt <= now,
       escalationReadyAt: row.escalationReadyAt?.toISOString() ?? null,
+      customerRepliedAt: row.customerRepliedAt?.toISOString() ?? null,
       version: row.version,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
@@ -96,6 +100,8 @@ function buildWhere(ctx: TenantContext, query: ListCasesQuery, cursor: ListCurso
   if (query.platform.length > 0) and.push({ platforms: { hasSome: query.platform } });
   if (query.escalationReady === true) and.push({ escalationReadyAt: { lte: now } });
   if (query.escalationReady === false) and.push({ OR: [{ escalationReadyAt: null }, { escalationReadyAt: { gt: now } }] });
+  if (query.customerReplied === true) and.push({ customerRepliedAt: { not: null } });
+  if (query.customerReplied === false) and.push({ customerRepliedAt: null });
   if (query.assignee === "unassigned") and.push({ assigneeId: null });
   else if (query.assignee === "me") and.push({ assigneeId: myUserId(ctx) });
   else if (query.assignee !== undefined) and.push({ assigneeId: query.assignee });

@@ -4,7 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { getCase } from "@/lib/cases/get-case";
 import { listTenantMembers } from "@/lib/members/tenant-members";
 import { requireStaffPage } from "@/app/_server/staff";
-import { StatusBadge } from "@/components/case/badges";
+import { CustomerRepliedBadge, StatusBadge } from "@/components/case/badges";
 import { CaseControls } from "@/app/(staff)/cases/[id]/_components/case-controls";
 import { CustomerLink } from "@/app/(staff)/cases/[id]/_components/customer-link";
 import { EscalationChecklist } from "@/app/(staff)/cases/[id]/_components/escalation-checklist";
@@ -37,11 +37,12 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <h1 className="text-2xl font-semibold">{view.facts.customer.name}</h1>
           <p className="mt-1 flex items-center gap-2 text-sm text-slate-700">
             <StatusBadge status={view.status} />
+            <CustomerRepliedBadge at={view.customerRepliedAt} />
             {view.facts.customer.email ? <span>{view.facts.customer.email}</span> : null}
             <span>· {view.assignee ? `Assigned to ${view.assignee.name}` : "Unassigned"}</span>
           </p>
         </div>
-        {canWrite ? <CustomerLink caseId={view.id} /> : null}
+        {canWrite ? <CustomerLink caseId={view.id} link={view.customerLink} /> : null}
       </header>
 
       {canWrite ? (

@@ -19,7 +19,7 @@ import { PLATFORM_LABELS } from "@/lib/facts/labels";
 import type { ListSort } from "@/lib/cases/case-schemas";
 import type { CaseListItem } from "@/lib/cases/list-cases";
 import type { TenantMember } from "@/lib/members/tenant-members";
-import { StatusBadge } from "@/components/case/badges";
+import { CustomerRepliedBadge, StatusBadge } from "@/components/case/badges";
 import { formatDateTime, problemAge } from "@/components/case/format";
 import { BulkActions } from "@/app/(staff)/cases/_components/bulk-actions";
 import { listHref } from "@/app/(staff)/cases/_components/list-url";
@@ -64,7 +64,13 @@ const columns = helper.columns([
       </>
     ),
   }),
-  helper.accessor("status", { header: "Status", enableSorting: false, cell: ({ row }) => <StatusBadge status={row.original.status} /> }),
+  helper.accessor("status", {
+    header: "Status",
+    enableSorting: false,
+    cell: ({ row }) => (
+      <span className="flex flex-wrap gap-1"><StatusBadge status={row.original.status} /><CustomerRepliedBadge at={row.original.customerRepliedAt} /></span>
+    ),
+  }),
   helper.accessor((row) => row.devices.map((d) => d.model ?? PLATFORM_LABELS[d.platform]).join(", "), {
     id: "devices",
     header: "Devices",

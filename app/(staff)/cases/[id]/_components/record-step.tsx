@@ -18,6 +18,7 @@ export function RecordStep({ caseId, ruleId, title, again = false }: { caseId: s
   const [open, setOpen] = useState(false);
   const [outcome, setOutcome] = useState<StepOutcome | "">("");
   const [note, setNote] = useState("");
+  const [noteVisibleToCustomer, setNoteVisibleToCustomer] = useState(false);
   const [triedAt, setTriedAt] = useState("");
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [pending, setPending] = useState(false);
@@ -28,12 +29,13 @@ export function RecordStep({ caseId, ruleId, title, again = false }: { caseId: s
     event.preventDefault();
     if (!outcome) return setErrors({ outcome: ["Choose what happened"] });
     setPending(true);
-    const result = await recordStepAction(caseId, { ruleId, outcome, note: note.trim() || null, triedAt: fromLocalInput(triedAt) }).catch(() => null);
+    const result = await recordStepAction(caseId, { ruleId, outcome, note: note.trim() || null, noteVisibleToCustomer, triedAt: fromLocalInput(triedAt) }).catch(() => null);
     setPending(false);
     if (result?.ok) {
       setOpen(false);
       setOutcome("");
       setNote("");
+      setNoteVisibleToCustomer(false);
       setTriedAt("");
       setErrors({});
       announce(`Recorded: ${title} — ${STEP_OUTCOME_LABELS[outcome]}.`);
@@ -74,6 +76,10 @@ export function RecordStep({ caseId, ruleId, title, again = false }: { caseId: s
           </fieldset>
           <TextAreaField id={`${uid}-note`} label={outcome === "not_applicable" ? "Reason it does not apply (required)" : "Note (optional)"}
             value={note} onValue={setNote} errors={errors.note} maxLength={2000} required={outcome === "not_applicable"} rows={2} />
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={noteVisibleToCustomer} onChange={(e) => setNoteVisibleToCustomer(e.target.checked)} />
+            Show this note to the customer on their page <span className="text-slate-600">(notes are internal otherwise)</span>
+          </label>
           <TextField id={`${uid}-triedAt`} label="When (blank = now)" type="datetime-local" className="max-w-xs"
             value={triedAt} onValue={setTriedAt} errors={errors.triedAt} />
           <button type="submit" disabled={pending}

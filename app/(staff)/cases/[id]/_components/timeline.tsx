@@ -28,7 +28,7 @@ export function Timeline({ events, members }: { events: TimelineEventView[]; mem
       <ol className="mt-3 space-y-2 border-l-2 border-slate-300 pl-4">
         {ordered.map((event) => (
           <li key={event.id} className="text-sm">
-            <p><span className="font-medium">{event.actor.name}</span> {describe(event.type, (event.data ?? {}) as Data, name)}</p>
+            <p><span className="font-medium">{event.actor.name}</span> {describe(event.type, (event.data ?? {}) as Data, name, event.actor.kind)}</p>
             <p className="text-xs text-slate-600"><time dateTime={event.at}>{formatDateTime(event.at)}</time></p>
           </li>
         ))}
@@ -37,7 +37,7 @@ export function Timeline({ events, members }: { events: TimelineEventView[]; mem
   );
 }
 
-function describe(type: string, data: Data, name: (id: unknown) => string): string {
+function describe(type: string, data: Data, name: (id: unknown) => string, actorKind: string): string {
   switch (type) {
     case "case.created":
       return "opened the case";
@@ -46,13 +46,15 @@ function describe(type: string, data: Data, name: (id: unknown) => string): stri
       return `edited the facts${fields.length ? `: ${fields.join(", ")}` : ""}`;
     }
     case "status.changed":
-      return `changed the status from ${label(data.from)} to ${label(data.to)}${data.bulk ? " (bulk)" : ""}`;
+      return `changed the status from ${label(data.from)} to ${label(data.to)}${data.bulk ? " (bulk)" : ""}${typeof data.reason === "string" ? ` — ${data.reason}` : ""}`;
     case "assignee.changed":
       return `assigned the case to ${name(data.to)}${data.bulk ? " (bulk)" : ""}`;
     case "step.recorded": {
       const title = RULES_BY_ID.get(data.ruleId as RuleId)?.title ?? String(data.ruleId);
       const outcome = STEP_OUTCOME_LABELS[data.outcome as StepOutcome] ?? String(data.outcome);
-      return `recorded “${title}”: ${outcome}${typeof data.note === "string" && data.note ? ` — ${data.note}` : ""}`;
+      const note = typeof data.note === "string" && data.note ? ` — ${data.note}` : "";
+      if (actorKind === "customer") return `reported through their link: “${title}” ${data.outcome === "resolved" ? "worked" : "didn't help"}${note}`;
+      return `recorded “${title}”: ${outcome}${note}${note && data.noteVisibleToCustomer ? " (note shown to the customer)" : ""}`;
     }
     case "customer_link.created":
       return "created the customer link";
