@@ -23,7 +23,8 @@ export const CUSTOMER_OUTCOME_LABELS: Record<StepOutcome, string> = {
   skipped: "Skipped",
 };
 
-export type CustomerText = { id: string; text: string };
+/** A caution ("warning") or a piece of advice ("tip"), in the customer's wording. */
+export type CustomerText = { id: string; kind: "warning" | "tip"; text: string };
 
 export interface CustomerStep {
   ruleId: string;
@@ -127,5 +128,6 @@ function staffFirstName(by: StepView["by"]): string {
 }
 
 function customerWarning(id: string): CustomerText {
-  return { id, text: getWarning(id as WarningId).customerText };
+  const warning = getWarning(id as WarningId);
+  return { id, kind: warning.kind, text: warning.customerText };
 }

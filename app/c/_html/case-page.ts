@@ -1,6 +1,6 @@
 import type { FieldIssue } from "@/lib/errors/app-error";
 import { CUSTOMER_NOTE_MAX } from "@/lib/customer/customer-report";
-import type { CustomerCaseView, CustomerStep, CustomerTriedStep } from "@/lib/customer/customer-view";
+import type { CustomerCaseView, CustomerStep, CustomerText, CustomerTriedStep } from "@/lib/customer/customer-view";
 import { documentHtml } from "@/app/c/_html/document";
 import { html, type SafeHtml } from "@/app/c/_html/html";
 
@@ -27,7 +27,7 @@ ${state.thanks ? thanksNotice(state.thanks) : null}
 ${state.refused ? html`<div class="alert" role="alert"><p><strong>Your report wasn't sent.</strong> ${state.refused.issues.map((issue) => issue.message).join(" ")}</p></div>` : null}
 ${statusSection(view)}
 ${nextSection(view, action, state.refused ?? null)}
-${view.warnings.length > 0 ? html`<section aria-labelledby="careful-title"><h2 id="careful-title">Good to know</h2><ul class="cautions">${view.warnings.map((w) => html`<li>${w.text}</li>`)}</ul></section>` : null}
+${view.warnings.length > 0 ? html`<section aria-labelledby="careful-title"><h2 id="careful-title">Good to know</h2>${cautions(view.warnings)}</section>` : null}
 ${messagesSection(view)}
 ${triedSection(view.tried)}
 </main>
@@ -72,7 +72,7 @@ function stepCard(step: CustomerStep, position: number, action: string, canRepor
 <h3 id="${id}">${position}. ${step.title}</h3>
 ${step.checkWithUsFirst ? html`<p class="caution"><strong>Please check with your support agent before doing this.</strong></p>` : null}
 <ol>${step.instructions.map((line) => html`<li>${line}</li>`)}</ol>
-${step.warnings.length > 0 ? html`<ul class="cautions" aria-label="Be careful">${step.warnings.map((w) => html`<li>${w.text}</li>`)}</ul>` : null}
+${step.warnings.length > 0 ? cautions(step.warnings) : null}
 ${
   canReport
     ? html`<form method="post" action="${action}" aria-labelledby="${id}">
@@ -89,6 +89,10 @@ ${noteError ? html`<p class="error" id="error-${step.ruleId}">${noteError.messag
     : null
 }
 </article>`;
+}
+
+function cautions(texts: CustomerText[]): SafeHtml {
+  return html`<ul class="cautions">${texts.map((t) => html`<li class="${t.kind}"><strong>${t.kind === "tip" ? "Tip" : "Careful"}:</strong> ${t.text}</li>`)}</ul>`;
 }
 
 function messagesSection(view: CustomerCaseView): SafeHtml | null {

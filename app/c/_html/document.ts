@@ -30,6 +30,7 @@ li+li{margin-top:.35rem}
 .caution{background:#fffbeb;border:2px solid #b45309;color:#78350f;border-radius:.5rem;padding:.5rem .75rem}
 .cautions{list-style:none;padding:0}
 .cautions li{background:#fffbeb;border-left:4px solid #b45309;padding:.4rem .6rem;color:#78350f}
+.cautions li.tip{background:#eff6ff;border-left-color:#1d4ed8;color:#1e3a8a}
 label{display:block;font-weight:600;margin:.75rem 0 .25rem}
 textarea{width:100%;font:inherit;padding:.6rem;border:2px solid #475569;border-radius:.5rem;min-height:3.5rem}
 .hint{color:#334155;font-size:.9rem;margin:.25rem 0}
