@@ -27,8 +27,8 @@ test.beforeAll(async ({ browser }) => {
     data: {
       customer: { name: `Phone Customer ${Date.now().toString(36)}`, email: null },
       status: "waiting_on_customer",
-      devices: [{ platform: "iphone", model: "iPhone 15 Pro", osVersion: "17.5.1", network: "wifi", pluggedIn: false }],
-      statusMessages: [{ deviceIndex: 0, message: "waiting_to_upload", text: "Waiting to Upload 312 Items" }],
+      devices: [{ key: "iphone-1", platform: "iphone", model: "iPhone 15 Pro", osVersion: "17.5.1", network: "wifi", pluggedIn: false }],
+      statusMessages: [{ deviceKey: "iphone-1", message: "waiting_to_upload", text: "Waiting to Upload 312 Items", observedAt: new Date().toISOString() }],
       symptoms: ["stuck_waiting_to_upload"],
     },
   });

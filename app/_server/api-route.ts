@@ -2,7 +2,6 @@ import { NextResponse, type NextRequest } from "next/server";
 import { authenticateApiToken } from "@/lib/auth/api-tokens";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
-import { validationError } from "@/lib/errors/validation";
 import { problemFor } from "@/lib/http/problem";
 import type { StaffActor, TenantContext } from "@/lib/tenancy/context";
 import { requestSite } from "@/app/_server/request-site";
@@ -53,13 +52,6 @@ async function authenticate(request: NextRequest): Promise<ApiContext> {
   return { tenantId: staff.tenantId, actor: staff.actor };
 }
 
-/** Parses a JSON body; malformed JSON is a 400 naming the problem, never a crash. */
-export async function readJson(request: NextRequest): Promise<unknown> {
-  const text = await request.text();
-  if (text.trim() === "") throw validationError([{ path: "(body)", message: "The request body is empty; send a JSON object" }]);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw validationError([{ path: "(body)", message: `Malformed JSON: ${(error as Error).message}` }]);
-  }
-}
+// Kept importable from here for the /api/v1 handlers; it lives on its own so the customer's routes
+// can read JSON without loading the staff session code.
+export { readJson } from "@/app/_server/read-json";

@@ -18,10 +18,7 @@ export interface RateLimit {
 const globalForLimits = globalThis as unknown as { photoSyncRateLimits?: { pool: pg.Pool; limiters: Map<string, RateLimiterPostgres> } };
 
 function limiterFor(limit: RateLimit): RateLimiterPostgres {
-  const store = (globalForLimits.photoSyncRateLimits ??= {
-    pool: new pg.Pool({ connectionString: appDatabaseUrl(), max: 3, connectionTimeoutMillis: 3_000, statement_timeout: 5_000 }),
-    limiters: new Map(),
-  });
+  const store = (globalForLimits.photoSyncRateLimits ??= { pool: createPool(), limiters: new Map() });
   let limiter = store.limiters.get(limit.name);
   if (!limiter) {
     limiter = new RateLimiterPostgres({
@@ -41,6 +38,14 @@ function limiterFor(limit: RateLimit): RateLimiterPostgres {
     store.limiters.set(limit.name, limiter);
   }
   return limiter;
+}
+
+function createPool(): pg.Pool {
+  const pool = new pg.Pool({ connectionString: appDatabaseUrl(), max: 3, connectionTimeoutMillis: 3_000, statement_timeout: 5_000, idleTimeoutMillis: 30_000 });
+  // An idle connection dropped by a database restart emits "error" on the pool; unhandled, that
+  // would end the process. The next request reconnects (or answers 503 while the database is away).
+  pool.on("error", () => undefined);
+  return pool;
 }
 
 /**

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { consumeRateLimit } from "@/lib/rate-limit/limiter";
 import { recordCustomerReport } from "@/lib/customer/customer-report";
 import { CUSTOMER_LIMITS } from "@/lib/customer/rate-limits";
-import { readJson } from "@/app/_server/api-route";
+import { readJson } from "@/app/_server/read-json";
 import { customerRoute } from "@/app/_server/customer-route";
 
 // POST /api/c/{token}/steps — { ruleId, outcome: "resolved" | "no_change", note? }: 201 with the
