@@ -126,6 +126,24 @@ describe("POST /api/c/{token}/steps", () => {
   });
 });
 
+describe("agent notes on the customer's page", () => {
+  it("stay internal unless the agent marks the note for the customer (POST /api/v1/cases/{id}/steps)", async () => {
+    const { created, token } = await waitingCaseWithLink();
+    const [first, second] = created.suggestions.map((s) => s.ruleId);
+    const record = (ruleId: string, note: string, noteVisibleToCustomer?: boolean) =>
+      call(stepRoute, "POST", `/api/v1/cases/${created.id}/steps`, { token: t.apiToken, params: { id: created.id }, body: { ruleId, outcome: "no_change", note, noteVisibleToCustomer } });
+    expect((await record(first!, "Internal: long call, customer impatient")).status).toBe(201);
+    const shown = await record(second!, "Try this again tonight on Wi-Fi", true);
+    expect(shown.body.step).toMatchObject({ noteVisibleToCustomer: true });
+    const bad = await record(second!, "x", "yes" as unknown as boolean);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.map((f: { path: string }) => f.path)).toEqual(["noteVisibleToCustomer"]);
+    const customer = JSON.stringify((await getJson(token)).body);
+    expect(customer).toContain("Try this again tonight on Wi-Fi");
+    expect(customer).not.toContain("customer impatient");
+  });
+});
+
 describe("POST /c/{token} (the page's form, no JavaScript)", () => {
   it("records the report and answers 303 back to the page, which thanks the customer", async () => {
     const { created, token, ruleId } = await waitingCaseWithLink();
