@@ -5,6 +5,7 @@ import { appPrisma } from "@/lib/db/client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT } from "@/lib/demo/demo-accounts";
 import { demoCases } from "@/lib/demo/demo-cases";
 import { seedDemoCustomerLinks } from "@/lib/demo/demo-customer-links";
+import { seedDemoDesk } from "@/lib/demo/demo-desk";
 import { createTenantWithMembers } from "@/lib/tenancy/provision";
 import type { TenantContext } from "@/lib/tenancy/context";
 
@@ -31,6 +32,7 @@ export async function seedDemoTenant(options: { caseCount?: number; now?: Date }
       await recordStep(ctx, created.case.id, { ruleId: step.ruleId, outcome: step.outcome, note: step.note ?? null, triedAt }, { now });
     }
   }
+  await seedDemoDesk({ tenantId, agentId: agentId!, supervisorId: supervisorId!, now });
   const customerLinkPath = await seedDemoCustomerLinks(ctx, cases, now);
   return { status: "created", customerLinkPath };
 }

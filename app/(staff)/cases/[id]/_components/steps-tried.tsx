@@ -3,7 +3,7 @@ import type { StepOutcome } from "@/lib/facts/schema";
 import { RULES_BY_ID } from "@/lib/rules/catalog";
 import type { RuleId } from "@/lib/rules/rule-ids";
 import type { StepView } from "@/lib/cases/case-view";
-import { formatDateTime } from "@/components/case/format";
+import { RelativeTime } from "@/components/time/relative-time";
 
 /** Every recorded step, newest first, with who recorded it and when it was tried. */
 export function StepsTried({ steps }: { steps: StepView[] }) {
@@ -28,7 +28,7 @@ export function StepsTried({ steps }: { steps: StepView[] }) {
                   {step.note ?? "—"}
                   {step.note && step.noteVisibleToCustomer && step.by.kind !== "customer" ? <span className="block text-xs text-teal-800">Shown to the customer</span> : null}
                 </td>
-                <td className="p-2 whitespace-nowrap">{formatDateTime(step.triedAt)}</td>
+                <td className="p-2 whitespace-nowrap"><RelativeTime iso={step.triedAt} /></td>
                 <td className="p-2">{step.by.kind === "customer" ? <span className="font-medium text-teal-900">Customer (their link)</span> : step.by.name}</td>
               </tr>
             ))}
