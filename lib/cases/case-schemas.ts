@@ -53,7 +53,10 @@ export const updateCaseSchema = z
   });
 export type UpdateCaseInput = z.infer<typeof updateCaseSchema>;
 
-export const recordStepSchema = triedStepSchema;
+export const recordStepSchema = triedStepSchema.safeExtend({
+  /** Agent notes are internal; this shows the note on the customer's page too. */
+  noteVisibleToCustomer: z.boolean({ error: "noteVisibleToCustomer must be true or false" }).default(false),
+});
 export type RecordStepInput = z.input<typeof recordStepSchema>;
 
 export const bulkUpdateSchema = z
@@ -91,6 +94,7 @@ export const listCasesSchema = z
     escalationReady: z.boolean({ error: "escalationReady must be true or false" }).optional(),
     /** Cases a supervisor returned whose return still stands (until resubmitted or resolved). */
     returned: z.boolean({ error: "returned must be true or false" }).optional(),
+    customerReplied: z.boolean({ error: "customerReplied must be true or false" }).optional(),
     assignee: z.union([z.literal("me"), z.literal("unassigned"), uuid("Assignee")], {
       error: "assignee must be a user id, 'me' or 'unassigned'",
     }).optional(),

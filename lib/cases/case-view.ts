@@ -9,6 +9,7 @@ import { loadCaseRecord, type CaseRecord } from "@/lib/cases/case-record";
 import { displayCaseNumber } from "@/lib/cases/case-number";
 import { loadRuleSettings } from "@/lib/cases/rule-settings";
 import { reviewStateOf, type EscalationReviewView } from "@/lib/escalation/review-state";
+import { customerLinkExpiresAt } from "@/lib/customer/link-lifetime";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
 
 // The case as the API returns it and the case page shows it (SPEC §5). Plain JSON (dates as ISO
@@ -21,6 +22,8 @@ export interface StepView {
   ruleId: string;
   outcome: string;
   note: string | null;
+  /** Whether the note shows on the customer's page (always for the customer's own reports). */
+  noteVisibleToCustomer: boolean;
   triedAt: string;
   recordedAt: string;
   by: ActorView;
@@ -68,6 +71,10 @@ export interface CaseView extends SuggestionsView {
   statusExplanations: StatusExplanationView[];
   timeline: TimelineEventView[];
   appleCaseNumber: string | null;
+  /** When the customer last reported through their link, until staff next act on the case. */
+  customerRepliedAt: string | null;
+  /** The customer's current link (its secret is never stored), or null when none was made. */
+  customerLink: { createdAt: string; expiresAt: string } | null;
   createdAt: string;
   updatedAt: string;
   resolvedAt: string | null;
@@ -96,7 +103,10 @@ export function buildCaseView(record: CaseRecord, events: EventRow[], settings: 
   const { suggestions, escalation: readiness } = triageCase(facts, steps, settings, now);
   // Who recorded a step is on its timeline event (API tokens and customers have no user row).
   const stepActors = new Map<string, ActorView>();
+  // Every rotation revokes the previous link and makes a new one, so the last link event is the live link.
+  let linkCreatedAt: Date | null = null;
   for (const event of events) {
+    if (event.type === "customer_link.created" || event.type === "customer_link.rotated") linkCreatedAt = event.createdAt;
     const stepId = (event.data as { stepId?: unknown } | null)?.stepId;
     if (event.type === "step.recorded" && typeof stepId === "string") {
       stepActors.set(stepId, { kind: event.actorKind, name: event.actorLabel });
@@ -116,6 +126,7 @@ export function buildCaseView(record: CaseRecord, events: EventRow[], settings: 
       ruleId: step.ruleId,
       outcome: step.outcome,
       note: step.note,
+      noteVisibleToCustomer: step.noteVisibleToCustomer,
       triedAt: step.triedAt.toISOString(),
       recordedAt: step.createdAt.toISOString(),
       by: stepActors.get(step.id) ?? { kind: step.actorKind, name: step.recordedBy?.user.name ?? step.actorKind },
@@ -139,6 +150,13 @@ export function buildCaseView(record: CaseRecord, events: EventRow[], settings: 
       data: event.data,
     })),
     appleCaseNumber: row.appleCaseNumber,
+    customerRepliedAt: row.customerRepliedAt?.toISOString() ?? null,
+    customerLink: linkCreatedAt
+      ? {
+          createdAt: linkCreatedAt.toISOString(),
+          expiresAt: customerLinkExpiresAt({ createdAt: linkCreatedAt }, settings.thresholds.customerLinkDays, row.resolvedAt).toISOString(),
+        }
+      : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     resolvedAt: row.resolvedAt?.toISOString() ?? null,

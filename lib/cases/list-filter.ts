@@ -21,6 +21,8 @@ export function caseListWhere(ctx: TenantContext, query: CaseFilterQuery, now: D
   if (query.escalationReady === false) and.push({ OR: [{ escalationReadyAt: null }, { escalationReadyAt: { gt: now } }] });
   if (query.returned === true) and.push({ escalationReturnedAt: { not: null } });
   if (query.returned === false) and.push({ escalationReturnedAt: null });
+  if (query.customerReplied === true) and.push({ customerRepliedAt: { not: null } });
+  if (query.customerReplied === false) and.push({ customerRepliedAt: null });
   if (query.assignee === "unassigned") and.push({ assigneeId: null });
   else if (query.assignee === "me") and.push({ assigneeId: myUserId(ctx) });
   else if (query.assignee !== undefined) and.push({ assigneeId: query.assignee });
