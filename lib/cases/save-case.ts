@@ -4,13 +4,13 @@ import type { RuleSettings } from "@/lib/rules/settings";
 import { appendEvents, type NewCaseEvent } from "@/lib/cases/case-events";
 import type { CaseRecord } from "@/lib/cases/case-record";
 import { loadCaseView, type CaseView } from "@/lib/cases/case-view";
-import { escalationReadyAtOf, platformsOf } from "@/lib/cases/derived-columns";
+import { escalationColumnsOf, platformsOf } from "@/lib/cases/derived-columns";
 import { loadRuleSettings } from "@/lib/cases/rule-settings";
 import type { TenantContext } from "@/lib/tenancy/context";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
 
 // The one way a write to a case ends (create, edit, step, escalation, customer report…):
-// the tenant's settings → the derived columns → one UPDATE of the case row → the timeline events
+// the tenant's settings → the derived columns (platforms, escalation readiness and blockers) → one UPDATE of the case row → the timeline events
 // → the case as the caller now sees it. Callers first lock the row (a claimed version or
 // lockCase) and write their own child rows (devices, steps, …).
 
@@ -41,7 +41,7 @@ export async function saveCase(tx: TenantTx, ctx: TenantContext, write: CaseWrit
     data: {
       ...write.data,
       platforms: platformsOf(facts),
-      escalationReadyAt: escalationReadyAtOf({ facts, steps, settings, now, previous: record.row.escalationReadyAt }),
+      ...escalationColumnsOf({ facts, steps, settings, now, previous: record.row.escalationReadyAt }),
       updatedAt: now,
     },
   });
