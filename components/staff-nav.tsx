@@ -15,6 +15,9 @@ export function StaffNav({ name, role, tenantName }: { name: string; role: Role;
           {can(role, "escalation:review") ? (
             <li><Link href="/cases?escalationReady=true" className="text-slate-700 hover:text-blue-700">Ready to escalate</Link></li>
           ) : null}
+          {can(role, "metrics:read") ? (
+            <li><Link href="/metrics" className="text-slate-700 hover:text-blue-700">Metrics</Link></li>
+          ) : null}
         </ul>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="text-slate-600">{name} · {ROLE_LABEL[role]} · {tenantName}</span>

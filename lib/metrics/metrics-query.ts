@@ -15,10 +15,7 @@ export const MAX_RANGE_DAYS = 731;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 const day = (name: string) =>
-  z
-    .string()
-    .regex(DATE_PATTERN, `${name} must be a date like 2026-11-21`)
-    .refine((value) => isCalendarDate(value), `${name} is not a calendar date`);
+  z.string().refine((value) => DATE_PATTERN.test(value) && isCalendarDate(value), `${name} must be a calendar date like 2026-11-21`);
 
 const querySchema = z
   .object({

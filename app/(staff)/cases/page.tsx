@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { AppError } from "@/lib/errors/app-error";
 import { can } from "@/lib/auth/permissions";
 import { listCasesSchema } from "@/lib/cases/case-schemas";
@@ -36,6 +37,12 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Cases</h1>
       {problem ? <p role="alert" className="rounded-md border border-amber-500 bg-amber-50 p-3 text-sm text-amber-950">{problem}</p> : null}
+      {query.inactiveMinHours !== undefined ? (
+        <p className="text-sm text-slate-700">
+          Showing cases with no activity for {query.inactiveMinHours} hours or more.{" "}
+          <Link href={`/cases?${withoutParam(params, "inactiveMinHours")}`} className="text-blue-700 underline">Show all activity</Link>
+        </p>
+      ) : null}
       <CaseFilters key={params.toString()} query={query} members={members} />
       <CaseTable
         items={page.items}
@@ -50,6 +57,12 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       />
     </div>
   );
+}
+
+function withoutParam(params: URLSearchParams, name: string): string {
+  const rest = new URLSearchParams(params);
+  rest.delete(name);
+  return rest.toString();
 }
 
 function toUrlParams(searchParams: SearchParams): URLSearchParams {

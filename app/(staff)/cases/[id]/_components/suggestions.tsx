@@ -6,6 +6,7 @@ import { RiskBadge } from "@/components/case/badges";
 import { formatDateTime } from "@/components/case/format";
 import { NoticeProvider } from "@/app/(staff)/cases/[id]/_components/notice";
 import { RecordStep } from "@/app/(staff)/cases/[id]/_components/record-step";
+import { FixHint } from "@/app/(staff)/cases/[id]/_components/fix-hint";
 
 /** The engine's ordered next steps (with reason, risk, per-device instructions, warnings), then the tried ones. */
 export function Suggestions({ view, canWrite }: { view: CaseView; canWrite: boolean }) {
@@ -37,6 +38,7 @@ export function Suggestions({ view, canWrite }: { view: CaseView; canWrite: bool
               {suggestion.status === "waiting" ? <span className="rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900">Waiting for the outage</span> : null}
             </div>
             <p className="mt-2 text-sm"><span className="font-medium">Why: </span>{suggestion.reason}</p>
+            <FixHint hints={view.fixHints} ruleId={suggestion.ruleId} />
             {suggestion.instructions.length > 0 ? (
               <div className="mt-3 grid gap-3 sm:grid-cols-2">
                 {suggestion.instructions.map((block) => (
