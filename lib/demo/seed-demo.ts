@@ -3,6 +3,7 @@ import { recordStep } from "@/lib/cases/record-step";
 import { appPrisma } from "@/lib/db/client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT } from "@/lib/demo/demo-accounts";
 import { demoCases } from "@/lib/demo/demo-cases";
+import { seedDemoHistory } from "@/lib/demo/demo-history";
 import { createTenantWithMembers } from "@/lib/tenancy/provision";
 import type { TenantContext } from "@/lib/tenancy/context";
 
@@ -16,6 +17,7 @@ export async function seedDemoTenant(options: { caseCount?: number; now?: Date }
     members: DEMO_ACCOUNTS.map((account) => ({ ...account, password: DEMO_PASSWORD })),
   });
   const [agentId, supervisorId] = userIds;
+  await seedDemoHistory({ tenantId, agentId: agentId!, supervisorId: supervisorId!, now });
   const ctx: TenantContext = { tenantId, actor: { kind: "user", userId: agentId!, role: "agent", label: DEMO_ACCOUNTS[0]!.name } };
   for (const demo of demoCases(options.caseCount ?? 36, now)) {
     const assigneeId = demo.assignTo === "agent" ? agentId! : demo.assignTo === "supervisor" ? supervisorId! : null;
