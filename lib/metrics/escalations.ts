@@ -63,8 +63,8 @@ type WeekRow = {
   escalated: number;
   returned: number;
   medianEscalate: number | null;
-  medianResolve: number | null;
-  p90Resolve: number | null;
+  /** [median, p90] in seconds, or null without resolutions. */
+  resolvePercentiles: [number, number] | null;
 };
 
 export async function getEscalations(ctx: TenantContext, query: MetricsQuery, now = new Date()): Promise<Escalations> {
@@ -91,8 +91,8 @@ export async function getEscalations(ctx: TenantContext, query: MetricsQuery, no
       returned: row?.returned ?? 0,
       escalationRate: desk > 0 ? roundRate((row?.escalated ?? 0) / desk) : null,
       medianHoursToEscalate: hours(row?.medianEscalate),
-      medianHoursToResolve: hours(row?.medianResolve),
-      p90HoursToResolve: hours(row?.p90Resolve),
+      medianHoursToResolve: hours(row?.resolvePercentiles?.[0]),
+      p90HoursToResolve: hours(row?.resolvePercentiles?.[1]),
     };
   });
   const needingAction = blockerRows.find((row) => row.key === "*")?.cases ?? 0;
@@ -119,8 +119,8 @@ async function loadWeeks(tx: TenantTx, tenantId: string, query: MetricsQuery): P
            count(*) FILTER (WHERE "toStatus" = 'escalated')::int AS "escalated",
            count(*) FILTER (WHERE "fromStatus" = 'escalation_review' AND "toStatus" = 'open')::int AS "returned",
            (percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds}) FILTER (WHERE "toStatus" = 'escalated'))::float8 AS "medianEscalate",
-           (percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds}) FILTER (WHERE "toStatus" = 'resolved'))::float8 AS "medianResolve",
-           (percentile_cont(0.9) WITHIN GROUP (ORDER BY ${seconds}) FILTER (WHERE "toStatus" = 'resolved'))::float8 AS "p90Resolve"
+           -- Both resolve percentiles from one sort.
+           (percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${seconds}) FILTER (WHERE "toStatus" = 'resolved'))::float8[] AS "resolvePercentiles"
     FROM "CaseStatusChange"
     WHERE "tenantId" = ${tenantId}::uuid AND "changedAt" >= ${query.start} AND "changedAt" < ${query.end}
       AND ("toStatus" IN ('resolved', 'escalated') OR "fromStatus" = 'escalation_review') ${platformFilter}
