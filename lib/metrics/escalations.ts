@@ -1,13 +1,14 @@
-import { Prisma } from "@/lib/db/generated/client";
 import type { Platform } from "@/lib/facts/schema";
 import { blockerLabel } from "@/lib/escalation/blockers";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
+import { loadWeekFigures, type WeekSpan } from "@/lib/metrics/week-stats";
 import { roundRate, toCsv } from "@/lib/metrics/csv";
 import { addDays, DAY_MS, type MetricsQuery } from "@/lib/metrics/metrics-query";
 
 // Escalations and time to resolve (SPEC §5, §8), per ISO week (Monday 00:00 UTC to the next Monday),
-// read from the status history (CaseStatusChange, written by a trigger on every status change):
+// read from the status history (CaseStatusChange, written by a trigger on every status change; closed
+// weeks cached in WeekStatusStats, see week-stats.ts):
 // - resolved: moves to resolved; escalated: moves to escalated (Apple's case number recorded);
 //   returned: escalation review sent back to open.
 // - escalation rate: escalated ÷ (escalated + resolved by the desk), where a case resolved after it
@@ -55,44 +56,32 @@ export interface Escalations {
   };
 }
 
-type WeekRow = {
-  /** The week's Monday (YYYY-MM-DD). */
-  week: string;
-  resolved: number;
-  resolvedByDesk: number;
-  escalated: number;
-  returned: number;
-  medianEscalate: number | null;
-  /** [median, p90] in seconds, or null without resolutions. */
-  resolvePercentiles: [number, number] | null;
-};
-
 export async function getEscalations(ctx: TenantContext, query: MetricsQuery, now = new Date()): Promise<Escalations> {
   const { tenantId } = ctx;
-  const { weekRows, blockerRows, waitingForWindow } = await withTenant(tenantId, async (tx) => ({
-    weekRows: await loadWeeks(tx, tenantId, query),
+  const spans = weeksOf(query);
+  const { figures, blockerRows, waitingForWindow } = await withTenant(tenantId, async (tx) => ({
+    figures: await loadWeekFigures(tx, tenantId, query.platform, spans, now),
     blockerRows: await tx.caseStateCount.findMany({
       where: { tenantId, kind: "blocker", platform: query.platform ?? "all", cases: { gt: 0 } },
       select: { key: true, cases: true },
     }),
     waitingForWindow: await countWaitingForWindow(tx, tenantId, query.platform, now),
   }));
-  const byWeek = new Map(weekRows.map((row) => [row.week, row]));
-  const weeks = weeksOf(query).map(({ monday, start, end }) => {
-    const row = byWeek.get(monday);
-    const desk = (row?.escalated ?? 0) + (row?.resolvedByDesk ?? 0);
+  const weeks = spans.map(({ monday, start, end, partial }) => {
+    const row = figures.get(monday)!;
+    const desk = row.escalated + row.resolvedByDesk;
     return {
       week: isoWeekName(monday),
       start,
       end,
-      partial: start !== monday || end !== addDays(monday, 6),
-      resolved: row?.resolved ?? 0,
-      escalated: row?.escalated ?? 0,
-      returned: row?.returned ?? 0,
-      escalationRate: desk > 0 ? roundRate((row?.escalated ?? 0) / desk) : null,
-      medianHoursToEscalate: hours(row?.medianEscalate),
-      medianHoursToResolve: hours(row?.resolvePercentiles?.[0]),
-      p90HoursToResolve: hours(row?.resolvePercentiles?.[1]),
+      partial,
+      resolved: row.resolved,
+      escalated: row.escalated,
+      returned: row.returned,
+      escalationRate: desk > 0 ? roundRate(row.escalated / desk) : null,
+      medianHoursToEscalate: hours(row.medianEscalate),
+      medianHoursToResolve: hours(row.medianResolve),
+      p90HoursToResolve: hours(row.p90Resolve),
     };
   });
   const needingAction = blockerRows.find((row) => row.key === "*")?.cases ?? 0;
@@ -109,25 +98,6 @@ export async function getEscalations(ctx: TenantContext, query: MetricsQuery, no
   };
 }
 
-async function loadWeeks(tx: TenantTx, tenantId: string, query: MetricsQuery): Promise<WeekRow[]> {
-  const platformFilter = query.platform ? Prisma.sql`AND "platforms" @> ARRAY[${query.platform}]::"Platform"[]` : Prisma.empty;
-  const seconds = Prisma.sql`extract(epoch FROM "changedAt" - "caseCreatedAt")`;
-  return tx.$queryRaw<WeekRow[]>`
-    SELECT to_char(date_trunc('week', "changedAt" AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week,
-           count(*) FILTER (WHERE "toStatus" = 'resolved')::int AS "resolved",
-           count(*) FILTER (WHERE "toStatus" = 'resolved' AND "fromStatus" IS DISTINCT FROM 'escalated')::int AS "resolvedByDesk",
-           count(*) FILTER (WHERE "toStatus" = 'escalated')::int AS "escalated",
-           count(*) FILTER (WHERE "fromStatus" = 'escalation_review' AND "toStatus" = 'open')::int AS "returned",
-           (percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds}) FILTER (WHERE "toStatus" = 'escalated'))::float8 AS "medianEscalate",
-           -- Both resolve percentiles from one sort.
-           (percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${seconds}) FILTER (WHERE "toStatus" = 'resolved'))::float8[] AS "resolvePercentiles"
-    FROM "CaseStatusChange"
-    WHERE "tenantId" = ${tenantId}::uuid AND "changedAt" >= ${query.start} AND "changedAt" < ${query.end}
-      AND ("toStatus" IN ('resolved', 'escalated') OR "fromStatus" = 'escalation_review') ${platformFilter}
-    GROUP BY 1
-    ORDER BY 1`;
-}
-
 /** Open or waiting cases that only the persistence window keeps from being ready (escalationReadyAt ahead). */
 async function countWaitingForWindow(tx: TenantTx, tenantId: string, platform: Platform | null, now: Date): Promise<number> {
   return tx.case.count({
@@ -141,12 +111,14 @@ async function countWaitingForWindow(tx: TenantTx, tenantId: string, platform: P
 }
 
 /** The ISO weeks the range touches, each clipped to the range. */
-export function weeksOf(query: Pick<MetricsQuery, "from" | "to">): { monday: string; start: string; end: string }[] {
-  const weeks = [];
+export function weeksOf(query: Pick<MetricsQuery, "from" | "to">): WeekSpan[] {
+  const weeks: WeekSpan[] = [];
   const firstWeekday = (new Date(`${query.from}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
   for (let monday = addDays(query.from, -firstWeekday); monday <= query.to; monday = addDays(monday, 7)) {
     const sunday = addDays(monday, 6);
-    weeks.push({ monday, start: monday < query.from ? query.from : monday, end: sunday > query.to ? query.to : sunday });
+    const start = monday < query.from ? query.from : monday;
+    const end = sunday > query.to ? query.to : sunday;
+    weeks.push({ monday, start, end, partial: start !== monday || end !== sunday });
   }
   return weeks;
 }

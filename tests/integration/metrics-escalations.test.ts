@@ -5,6 +5,7 @@ import { getEscalations, isoWeekName, weeksOf } from "@/lib/metrics/escalations"
 import { parseMetricsQuery } from "@/lib/metrics/metrics-query";
 import { provisionTenant } from "@/lib/tenancy/provision";
 import type { TenantContext } from "@/lib/tenancy/context";
+import { adminPool } from "@/tests/support/admin-db";
 import { apiContext, caseBody, deviceBody } from "@/tests/support/case-factory";
 import { moveStatus } from "@/tests/support/status-moves";
 
@@ -78,10 +79,28 @@ describe("escalations per week", () => {
     ]);
   });
 
+  it("caches a closed week's figures and recomputes them when a late status change lands in it", async () => {
+    const cached = async () => (await adminPool().query(
+      `SELECT version, "computedVersion", resolved FROM "WeekStatusStats" WHERE "tenantId" = $1 AND platform = 'all' AND week = '2026-10-19'`, [ctx.tenantId])).rows[0];
+    await getEscalations(ctx, parseMetricsQuery(RANGE));
+    const before = await cached();
+    expect(before.computedVersion).toBe(before.version);
+    expect(before.resolved).toBe(4);
+    // Backdated: created on the Monday, resolved on the Wednesday of that closed week (48 h).
+    const late = await caseAt(ctx, "2026-10-19T00:00:00Z");
+    await moveStatus(ctx, late, "resolved", at("2026-10-21T00:00:00Z"));
+    expect((await cached()).version).toBeGreaterThan(before.version);
+    const result = await getEscalations(ctx, parseMetricsQuery(RANGE));
+    // Resolved 0, 10, 30, 48, 288 h: median 30, p90 48 + 0.6 × 240; escalated 1 of 1 + 4.
+    expect(result.weeks[1]).toEqual(week("2026-W43", "2026-10-19", "2026-10-25", false, 5, 1, 1, 0.2, 240, 30, 192));
+    const after = await cached();
+    expect([after.computedVersion, after.resolved]).toEqual([after.version, 5]);
+  });
+
   it("names ISO weeks by their Thursday's year and clips the weeks to the range", () => {
     expect(isoWeekName("2026-12-28")).toBe("2026-W53");
     expect(isoWeekName("2024-12-30")).toBe("2025-W01");
     expect(isoWeekName("2026-01-05")).toBe("2026-W02");
-    expect(weeksOf({ from: "2026-10-14", to: "2026-10-14" })).toEqual([{ monday: "2026-10-12", start: "2026-10-14", end: "2026-10-14" }]);
+    expect(weeksOf({ from: "2026-10-14", to: "2026-10-14" })).toEqual([{ monday: "2026-10-12", start: "2026-10-14", end: "2026-10-14", partial: true }]);
   });
 });

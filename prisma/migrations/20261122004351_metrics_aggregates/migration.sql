@@ -44,6 +44,24 @@ CREATE TABLE "CaseStatusChange" (
     CONSTRAINT "CaseStatusChange_pkey" PRIMARY KEY ("tenantId","id")
 );
 
+-- CreateTable
+CREATE TABLE "WeekStatusStats" (
+    "tenantId" UUID NOT NULL,
+    "platform" TEXT NOT NULL,
+    "week" DATE NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "computedVersion" INTEGER NOT NULL DEFAULT 0,
+    "resolved" INTEGER NOT NULL DEFAULT 0,
+    "resolvedByDesk" INTEGER NOT NULL DEFAULT 0,
+    "escalated" INTEGER NOT NULL DEFAULT 0,
+    "returned" INTEGER NOT NULL DEFAULT 0,
+    "medianEscalate" DOUBLE PRECISION,
+    "medianResolve" DOUBLE PRECISION,
+    "p90Resolve" DOUBLE PRECISION,
+
+    CONSTRAINT "WeekStatusStats_pkey" PRIMARY KEY ("tenantId","platform","week")
+);
+
 -- CreateIndex
 CREATE INDEX "RuleOutcomeCount_tenantId_period_platform_osMajor_idx" ON "RuleOutcomeCount"("tenantId", "period", "platform", "osMajor");
 
@@ -58,6 +76,9 @@ ALTER TABLE "CaseStateCount" ADD CONSTRAINT "CaseStateCount_tenantId_fkey" FOREI
 
 -- AddForeignKey
 ALTER TABLE "CaseStatusChange" ADD CONSTRAINT "CaseStatusChange_tenantId_caseId_fkey" FOREIGN KEY ("tenantId", "caseId") REFERENCES "Case"("tenantId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "WeekStatusStats" ADD CONSTRAINT "WeekStatusStats_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- ---------------------------------------------------------------------------------------------
 -- Metrics aggregates, maintained by the database itself (docs/decisions/0040-metrics-aggregates.md).
@@ -211,6 +232,26 @@ CREATE TRIGGER case_metrics_update AFTER UPDATE ON "Case"
 CREATE TRIGGER case_metrics_delete AFTER DELETE ON "Case"
   REFERENCING OLD TABLE AS old_cases FOR EACH STATEMENT EXECUTE FUNCTION case_metrics_apply();
 
+-- Every status change that counts in the weekly figures makes its week's cached figures stale, for all
+-- devices and for each platform of the case (lib/metrics/week-stats.ts recomputes them when read).
+CREATE FUNCTION week_status_stats_touch() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+  AS $$
+BEGIN
+  INSERT INTO "WeekStatusStats" ("tenantId", "platform", "week", "version")
+  SELECT n."tenantId", p.platform, date_trunc('week', n."changedAt" AT TIME ZONE 'UTC')::date, 1
+  FROM new_changes n
+  CROSS JOIN LATERAL (SELECT 'all' AS platform UNION SELECT pl::text FROM unnest(n.platforms) pl) p
+  WHERE n."toStatus" IN ('resolved', 'escalated') OR n."fromStatus" = 'escalation_review'
+  GROUP BY 1, 2, 3
+  ORDER BY 1, 2, 3
+  ON CONFLICT ("tenantId", "platform", "week") DO UPDATE SET "version" = "WeekStatusStats"."version" + 1;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER week_status_stats_touch AFTER INSERT ON "CaseStatusChange"
+  REFERENCING NEW TABLE AS new_changes FOR EACH STATEMENT EXECUTE FUNCTION week_status_stats_touch();
+
 -- Only the trigger functions (as their owner) may call the helpers.
 REVOKE EXECUTE ON FUNCTION rule_outcome_count_add("TriedStep"[], integer) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION case_state_count_apply("Case"[], "Case"[]) FROM PUBLIC;
@@ -230,6 +271,7 @@ ALTER TABLE "CaseEvent" NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE "RuleOutcomeCount" NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE "CaseStateCount" NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE "CaseStatusChange" NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE "WeekStatusStats" NO FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE "TriedStep" DISABLE TRIGGER tried_step_attribute;
 ALTER TABLE "TriedStep" DISABLE TRIGGER tried_step_count_outcomes_update;
@@ -263,7 +305,7 @@ DO $$
 DECLARE
   t text;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['RuleOutcomeCount', 'CaseStateCount', 'CaseStatusChange']
+  FOREACH t IN ARRAY ARRAY['RuleOutcomeCount', 'CaseStateCount', 'CaseStatusChange', 'WeekStatusStats']
   LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
@@ -274,4 +316,7 @@ END
 $$;
 
 -- The application reads the aggregates; only the triggers above write them.
-GRANT SELECT ON "RuleOutcomeCount", "CaseStateCount", "CaseStatusChange" TO photo_sync_app;
+GRANT SELECT ON "RuleOutcomeCount", "CaseStateCount", "CaseStatusChange", "WeekStatusStats" TO photo_sync_app;
+-- …except the cached weekly figures, which the reader stores (never the version the triggers keep).
+GRANT UPDATE ("computedVersion", "resolved", "resolvedByDesk", "escalated", "returned", "medianEscalate", "medianResolve", "p90Resolve")
+  ON "WeekStatusStats" TO photo_sync_app;
