@@ -31,7 +31,7 @@ test.describe("metrics", () => {
     await expect(page.getByTestId("metrics-scope")).toContainText(`${daysAgo(29)} to ${today()}`);
     expect(await weeksShown(page)).toBeLessThan(weeks90);
 
-    await page.getByLabel("Platform").selectOption("mac");
+    await page.getByRole("combobox", { name: "Platform" }).selectOption("mac");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/platform=mac/);
     await expect(page.getByTestId("metrics-scope")).toContainText("Cases with a Mac");
