@@ -8,6 +8,7 @@ import { suggestionsView, type SuggestionsView } from "@/lib/cases/suggestions-v
 import { loadCaseRecord, type CaseRecord } from "@/lib/cases/case-record";
 import { displayCaseNumber } from "@/lib/cases/case-number";
 import { loadRuleSettings } from "@/lib/cases/rule-settings";
+import { reviewStateOf, type EscalationReviewView } from "@/lib/escalation/review-state";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
 import { loadFixHints, type FixHint } from "@/lib/metrics/fix-hints";
 
@@ -63,6 +64,8 @@ export interface CaseView extends SuggestionsView {
   facts: CaseFacts;
   steps: StepView[];
   escalation: EscalationView;
+  /** Where the case stands in the escalation review (submitted, approved, returned). */
+  review: EscalationReviewView;
   statusExplanations: StatusExplanationView[];
   timeline: TimelineEventView[];
   appleCaseNumber: string | null;
@@ -127,6 +130,7 @@ export function buildCaseView(record: CaseRecord, events: EventRow[], settings: 
       criteria: readiness.criteria,
       readyAt: row.escalationReadyAt?.toISOString() ?? null,
     },
+    review: reviewStateOf(row, events),
     statusExplanations: facts.statusMessages.map((status) => ({
       ...status,
       ...explainStatusMessage(status.message, "agent"),
