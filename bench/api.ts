@@ -7,6 +7,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { ensureAppRole } from "@/lib/db/bootstrap";
 import { prefixUpperBound, searchWordsOf } from "@/lib/cases/search-tokens";
 import { seedCases } from "./seed-cases";
+import { inTenant, time, type Stats } from "./measure";
 
 const BIG_TENANT_CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const OTHER_TENANT_CASES = Number(process.env.BENCH_OTHER_CASES ?? 25_000);
@@ -155,23 +156,6 @@ const RAW_GET_SQL = [
   `SELECT * FROM "TenantRuleSettings" WHERE "tenantId" = $1`,
 ];
 
-// The application role sees a tenant only inside a transaction that set it (as withTenant does).
-async function inTenant<T>(pool: pg.Pool, tenantId: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    await client.query("SELECT set_config('app.tenant_id', $1, true)", [tenantId]);
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK");
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
 function decodeRawCursor(cursor: string): { value: string; id: string } {
   const [, , value, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string, string, string, string?];
   return { value, id };
@@ -180,23 +164,9 @@ function decodeRawCursor(cursor: string): { value: string; id: string } {
 // --- measuring ---
 
 type Row = { name: string; service: Stats; raw: Stats };
-type Stats = { p50: number; p95: number };
 
 async function measure(name: string, service: () => Promise<unknown>, raw: () => Promise<unknown>): Promise<Row> {
-  return { name, service: await time(service), raw: await time(raw) };
-}
-
-async function time(fn: () => Promise<unknown>): Promise<Stats> {
-  for (let i = 0; i < 10; i++) await fn(); // warm-up: connections, plans, caches
-  const samples: number[] = [];
-  for (let i = 0; i < ITERATIONS; i++) {
-    const t0 = performance.now();
-    await fn();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
-  return { p50: at(0.5), p95: at(0.95) };
+  return { name, service: await time(service, ITERATIONS), raw: await time(raw, ITERATIONS) };
 }
 
 function printTable(rows: Row[]) {

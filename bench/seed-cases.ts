@@ -18,7 +18,7 @@ export async function seedCases(admin: pg.Client, tenantId: string, count: numbe
            string_to_array((ARRAY['iphone', 'iphone,mac', 'ipad,windows', 'iphone,ipad,mac'])[1 + g % 4], ',') AS platforms,
            string_to_array((ARRAY['iPhone 15 Pro', 'iPhone 13,MacBook Air M2', 'iPad Air,Surface Laptop 5', 'iPhone 16,iPad mini,iMac 24'])[1 + g % 4], ',') AS models,
            (ARRAY['open','open','open','open','open','open','waiting_on_customer','waiting_on_customer','resolved','escalation_review'])[1 + g % 10] AS status,
-           now() - make_interval(mins => (($1::int - g) * 3 + (g * 7919) % 60)) AS created_at
+           now() - make_interval(mins => (($1::int - g) * 3 + ((g::bigint * 7919) % 60)::int)) AS created_at
     FROM generate_series(1, $1::int) g`, [count]);
   await admin.query(`INSERT INTO "Customer" ("tenantId", id, name, email, "createdAt")
     SELECT $1, customer_id, customer_name, email, created_at FROM seed`, [tenantId]);

@@ -25,6 +25,9 @@ export function StaffNav({ name, role, tenantName, awaitingReview }: { name: str
               ) : null}
             </Link>
           </li>
+          {can(role, "metrics:read") ? (
+            <li><Link href="/metrics" className="text-slate-700 hover:text-blue-700">Metrics</Link></li>
+          ) : null}
         </ul>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <ShortcutsButton />

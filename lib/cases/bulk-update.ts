@@ -59,7 +59,8 @@ export async function bulkUpdateCases(ctx: TenantContext, raw: unknown, options:
     if (input.status !== undefined && statusIds.length > 0) {
       await tx.case.updateMany({
         where: { tenantId, id: { in: statusIds } },
-        data: { ...statusColumns(input.status, now), ...customerReplyColumns(ctx.actor, ["status.changed"], now) },
+        // updatedAt with the status, so the status history records this write's moment (not a later statement's).
+        data: { ...statusColumns(input.status, now), ...customerReplyColumns(ctx.actor, ["status.changed"], now), updatedAt: now },
       });
     }
     if (input.assigneeId !== undefined && assigneeIds.length > 0) {

@@ -101,6 +101,8 @@ export const listCasesSchema = z
     problemAge: z.enum(Object.keys(PROBLEM_AGE_BUCKETS) as [ProblemAgeBucket, ...ProblemAgeBucket[]], { error: "Unknown problem age range" }).optional(),
     problemAgeMinHours: hours("problemAgeMinHours").optional(),
     problemAgeMaxHours: hours("problemAgeMaxHours").optional(),
+    /** No activity (no write of any kind) for at least this many hours. */
+    inactiveMinHours: hours("inactiveMinHours").optional(),
     q: z.string().trim().max(200, "Search text is too long (200 characters at most)").optional(),
     sort: z.enum(LIST_SORTS, { error: `sort must be one of ${LIST_SORTS.join(", ")}` }).default("updatedAt"),
     dir: z.enum(["asc", "desc"], { error: "dir must be asc or desc" }).default("desc"),

@@ -11,6 +11,7 @@ import { loadRuleSettings } from "@/lib/cases/rule-settings";
 import { reviewStateOf, type EscalationReviewView } from "@/lib/escalation/review-state";
 import { customerLinkExpiresAt } from "@/lib/customer/link-lifetime";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
+import { loadFixHints, type FixHint } from "@/lib/metrics/fix-hints";
 
 // The case as the API returns it and the case page shows it (SPEC §5). Plain JSON (dates as ISO
 // strings), so a stored idempotent response and a fresh one are the same thing.
@@ -75,6 +76,8 @@ export interface CaseView extends SuggestionsView {
   customerRepliedAt: string | null;
   /** The customer's current link (its secret is never stored), or null when none was made. */
   customerLink: { createdAt: string; expiresAt: string } | null;
+  /** How each rule went on similar cases of this tenant (same platform and OS major), where the sample is big enough. */
+  fixHints: FixHint[];
   createdAt: string;
   updatedAt: string;
   resolvedAt: string | null;
@@ -93,12 +96,13 @@ export async function loadCaseView(
   if (!record) return null;
   const events = await tx.caseEvent.findMany({ where: { tenantId, caseId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const resolvedSettings = settings ?? (await loadRuleSettings(tx, tenantId));
-  return buildCaseView(record, events, resolvedSettings, now);
+  const fixHints = await loadFixHints(tx, tenantId, record.facts.devices);
+  return buildCaseView(record, events, resolvedSettings, now, fixHints);
 }
 
 type EventRow = Awaited<ReturnType<TenantTx["caseEvent"]["findMany"]>>[number];
 
-export function buildCaseView(record: CaseRecord, events: EventRow[], settings: RuleSettings, now: Date): CaseView {
+export function buildCaseView(record: CaseRecord, events: EventRow[], settings: RuleSettings, now: Date, fixHints: FixHint[]): CaseView {
   const { row, facts, steps } = record;
   const { suggestions, escalation: readiness } = triageCase(facts, steps, settings, now);
   // Who recorded a step is on its timeline event (API tokens and customers have no user row).
@@ -157,6 +161,7 @@ export function buildCaseView(record: CaseRecord, events: EventRow[], settings: 
           expiresAt: customerLinkExpiresAt({ createdAt: linkCreatedAt }, settings.thresholds.customerLinkDays, row.resolvedAt).toISOString(),
         }
       : null,
+    fixHints,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     resolvedAt: row.resolvedAt?.toISOString() ?? null,

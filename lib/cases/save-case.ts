@@ -5,15 +5,16 @@ import { appendEvents, type NewCaseEvent } from "@/lib/cases/case-events";
 import type { CaseRecord } from "@/lib/cases/case-record";
 import { loadCaseView, type CaseView } from "@/lib/cases/case-view";
 import { customerReplyColumns } from "@/lib/cases/customer-reply";
-import { escalationReadyAtOf, platformsOf } from "@/lib/cases/derived-columns";
+import { escalationColumnsOf, platformsOf } from "@/lib/cases/derived-columns";
 import { loadRuleSettings } from "@/lib/cases/rule-settings";
 import type { TenantContext } from "@/lib/tenancy/context";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
 
 // The one way a write to a case ends (create, edit, step, escalation, customer report…):
-// the tenant's settings → the derived columns (and "customer replied", which depends on who
-// acts) → one UPDATE of the case row → the timeline events → the case as the caller now sees it.
-// Callers first lock the row (a claimed version or lockCase) and write their own child rows.
+// the tenant's settings → the derived columns (platforms, escalation readiness and blockers, and
+// "customer replied", which depends on who acts) → one UPDATE of the case row → the timeline events
+// → the case as the caller now sees it. Callers first lock the row (a claimed version or lockCase)
+// and write their own child rows (devices, steps, …).
 
 export interface CaseWrite {
   /** The case as this write read it, with its row already locked by the caller. */
@@ -43,7 +44,7 @@ export async function saveCase(tx: TenantTx, ctx: TenantContext, write: CaseWrit
       ...write.data,
       ...customerReplyColumns(ctx.actor, write.events.map((event) => event.type), now),
       platforms: platformsOf(facts),
-      escalationReadyAt: escalationReadyAtOf({ facts, steps, settings, now, previous: record.row.escalationReadyAt }),
+      ...escalationColumnsOf({ facts, steps, settings, now, previous: record.row.escalationReadyAt }),
       updatedAt: now,
     },
   });

@@ -5,6 +5,7 @@ import { appPrisma } from "@/lib/db/client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT } from "@/lib/demo/demo-accounts";
 import { demoCases } from "@/lib/demo/demo-cases";
 import { seedDemoCustomerLinks } from "@/lib/demo/demo-customer-links";
+import { seedDemoHistory } from "@/lib/demo/demo-history";
 import { seedDemoDesk } from "@/lib/demo/demo-desk";
 import { seedDemoEscalations } from "@/lib/demo/demo-escalations";
 import { createTenantWithMembers } from "@/lib/tenancy/provision";
@@ -22,6 +23,7 @@ export async function seedDemoTenant(options: { caseCount?: number; now?: Date }
     members: DEMO_ACCOUNTS.map((account) => ({ ...account, password: DEMO_PASSWORD })),
   });
   const [agentId, supervisorId] = userIds;
+  await seedDemoHistory({ tenantId, agentId: agentId!, supervisorId: supervisorId!, now });
   const ctx: TenantContext = { tenantId, actor: { kind: "user", userId: agentId!, role: "agent", label: DEMO_ACCOUNTS[0]!.name } };
   const cases: CaseView[] = [];
   for (const demo of demoCases(options.caseCount ?? 36, now)) {
