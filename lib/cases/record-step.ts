@@ -51,6 +51,7 @@ export async function recordStep(
     const record = (await loadCaseRecord(tx, tenantId, caseId))!;
     const view = await saveCase(tx, ctx, {
       record,
+      recordIsCurrent: true,
       now,
       events: [{ caseId, type: "step.recorded", data: { stepId: step.id, ruleId: step.ruleId, outcome: step.outcome, note: step.note } }],
     });

@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // too. docs/decisions/0082-scale-out-citus-and-several-app-instances.md has the plan.
 
 /** Tables without tenantId that become Citus reference tables (copied to every node): tenant tables may refer to them. */
-const REFERENCE_TABLES = new Set(["Tenant", "User"]);
+const REFERENCE_TABLES = new Set(["User"]);
+/** Distributed by its own id (the tenant id), colocated with every tenant table: referred to by tenantId only. */
+const TENANT_ROOT = "Tenant";
 
 /**
  * Unique indexes that are global on purpose today: pre-tenant lookups by the hash of a secret.
@@ -94,14 +96,17 @@ describe("every tenant table can be distributed by tenantId (catalog)", () => {
       if (tenantTables.includes(key.target!)) {
         return key.columns[0] === "tenantId" && key.targetColumns![0] === "tenantId" ? [] : [`${label} does not join on tenantId first. ${HOW_TO_FIX}`];
       }
-      return REFERENCE_TABLES.has(key.target!) ? [] : [`${label} points at ${key.target}, which is neither a tenant table nor a reference table (${[...REFERENCE_TABLES].join(", ")}).`];
+      if (key.target === TENANT_ROOT) {
+        return key.columns.join() === "tenantId" ? [] : [`${label}: a tenant table refers to its Tenant through its own tenantId column only.`];
+      }
+      return REFERENCE_TABLES.has(key.target!) ? [] : [`${label} points at ${key.target}, which is neither a tenant table, ${TENANT_ROOT}, nor a reference table (${[...REFERENCE_TABLES].join(", ")}).`];
     });
     expect(wrong).toEqual([]);
   });
 
   it("reference tables refer to no tenant table (Citus cannot enforce a key from a reference table into a distributed one)", async () => {
     const wrong = (await keys("foreign"))
-      .filter((key) => REFERENCE_TABLES.has(key.table) && tenantTables.includes(key.target!))
+      .filter((key) => REFERENCE_TABLES.has(key.table) && (tenantTables.includes(key.target!) || key.target === TENANT_ROOT))
       .map((key) => `${key.table}: ${key.name} points into the tenant table ${key.target}`);
     expect(wrong).toEqual([]);
   });
