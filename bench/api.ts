@@ -24,7 +24,8 @@ runBenchmark(async () => {
   const db = await prepareBenchDatabase({ bigTenantCases: cases, tenants, otherCases, settings: BENCH_SERVER_SETTINGS, log: console.log });
   try {
     const { seed } = db;
-    console.log(`Seeded ${seed.cases.toLocaleString("en-US")} cases in ${seed.seconds.toFixed(1)} s ` +
+    const cpu = seed.serverCpuSeconds === null ? "" : `, ${seed.serverCpuSeconds.toFixed(1)} s of PostgreSQL CPU`;
+    console.log(`Seeded ${seed.cases.toLocaleString("en-US")} cases in ${seed.seconds.toFixed(1)} s${cpu} ` +
       `(${Object.entries(seed.steps).map(([step, s]) => `${step} ${s.toFixed(1)}`).join(", ")})`);
     const results = await measureAll(db.appUrl, db.bigTenant.tenantId, db.bigTenant.adminToken, cases, iterations);
     console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -102,6 +103,16 @@ async function measureAll(appUrl: string, tenantId: string, adminToken: string, 
     (i) => raw((c) => rawBulkStatus(c, tenantId, caseIds.slice(200, 300), statusAt(i), new Date())));
   // The API's own per-request step before any of the above (no raw twin: it is part of every request).
   await add("check an API token (per request)", () => authenticateApiToken(adminToken), null);
+  // What one unit of work costs before its first query (decision 0083): Prisma's interactive
+  // transaction as withTenant runs it, Prisma's batch transaction, and the same in raw pg.
+  const { withTenant } = await import("@/lib/tenancy/with-tenant");
+  const { appPrisma } = await import("@/lib/db/client");
+  const prisma = appPrisma();
+  await add("withTenant + SELECT 1 (interactive transaction)", () => withTenant(tenantId, (tx) => tx.$queryRaw`SELECT 1`),
+    () => raw((c) => c.query("SELECT 1")));
+  await add("$transaction([set_config, SELECT 1]) (batch)",
+    () => prisma.$transaction([prisma.$queryRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`, prisma.$queryRaw`SELECT 1`]),
+    () => raw((c) => c.query("SELECT 1")));
   await pool.end();
   return rows;
 }

@@ -19,7 +19,7 @@ runBenchmark(async () => {
   const cases = integerSetting("BENCH_LOAD_CASES", 100_000, { min: 1_000, max: 2_000_000 });
   const clients = integerSetting("BENCH_LOAD_CLIENTS", 50, { min: 1, max: 1_000 });
   const seconds = integerSetting("BENCH_LOAD_SECONDS", 20, { min: 2, max: 600 });
-  // A directory to write the server's CPU profile to (node --cpu-prof), for decision 0083's profile.
+  // A directory for the server's CPU profile of the mixed run, for decision 0083's profile.
   const cpuProfileDir = process.env.BENCH_LOAD_CPU_PROF_DIR;
 
   const db = await prepareBenchDatabase({ bigTenantCases: cases, tenants: 10, otherCases: Math.round(cases / 10), log: console.log });
@@ -32,7 +32,7 @@ runBenchmark(async () => {
       adminUrl: db.adminUrl,
       appPassword: db.appPassword,
       dataDir,
-      nodeOptions: cpuProfileDir ? `--cpu-prof --cpu-prof-dir=${path.resolve(cpuProfileDir)}` : undefined,
+      cpuProfileDir,
       log: console.log,
     });
     try {
@@ -49,7 +49,13 @@ runBenchmark(async () => {
 
       const mix = requestMix(fixtures);
       const latencies: number[] = [];
+      if (cpuProfileDir) server.toggleCpuProfile();
       const mixed = await fire({ ...base, duration: seconds, requests: mix.requests }, (ms) => latencies.push(ms));
+      if (cpuProfileDir) {
+        server.toggleCpuProfile();
+        await new Promise((resolve) => setTimeout(resolve, 3_000)); // the profile is written asynchronously
+        console.log(`CPU profile of the mixed run written to ${cpuProfileDir} (summarise: tsx bench/cpu-profile-summary.ts <file>)`);
+      }
       printRun("mix: 70% list/open, 20% steps, 10% creates/edits", mixed);
       const report = mix.report();
       for (const op of report.perOperation) {

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type pg from "pg";
 import { seedVocabulary } from "./seed-vocabulary";
 
@@ -23,12 +24,24 @@ export interface SeedReport {
   seconds: number;
   /** Seconds per step, for finding the slow one. */
   steps: Record<string, number>;
+  /**
+   * CPU seconds the seeding connection's PostgreSQL process used (null where /proc is not readable):
+   * unlike wall time, it does not grow when other work shares the machine.
+   */
+  serverCpuSeconds: number | null;
 }
+
+// (creation ms, tenant index, counter) → a UUIDv7-shaped id: 48-bit Unix ms, version 7, 12 bits of
+// tenant index, variant 8, 60-bit counter; unique per table as long as counters are. Written out
+// inline in each statement: a SQL function whose body PostgreSQL does not inline costs ~10 µs a
+// call, and the seed makes ~20 ids per case.
+const id = (counter: string) =>
+  `(lpad(to_hex(created_ms), 12, '0') || '7' || lpad(to_hex(idx), 3, '0') || '8' || lpad(to_hex(${counter}), 15, '0'))::uuid`;
 
 const CASE_SOURCE = `
   CREATE TEMP VIEW seed_case AS
-  SELECT t.tenant_id, t.idx, t.assignee_id, n, c.created_at,
-         pg_temp.seed_id(c.created_at, t.idx, n) AS case_id,
+  SELECT t.tenant_id, t.idx, t.assignee_id, n, c.created_at, c.created_ms,
+         (lpad(to_hex(c.created_ms), 12, '0') || '7' || lpad(to_hex(t.idx), 3, '0') || '8' || lpad(to_hex(n), 15, '0'))::uuid AS case_id,
          v.first_names[1 + n % 12] || ' ' || sn.name AS customer_name,
          v.first_tokens[1 + n % 12] || ' ' || sn.tokens AS name_tokens,
          'customer' || n || '@' || v.domains[1 + n % 3] AS email,
@@ -41,26 +54,19 @@ const CASE_SOURCE = `
   FROM seed_tenant t
   CROSS JOIN seed_vocab v
   CROSS JOIN LATERAL generate_series(1::bigint, t.cases) AS n
-  CROSS JOIN LATERAL (SELECT v.now - make_interval(mins => ((t.cases - n) * 3 + (n * 7919) % 60)::int) AS created_at) c
+  CROSS JOIN LATERAL (SELECT (t.cases - n) * 3 + (n * 7919) % 60 AS age_minutes) a
+  CROSS JOIN LATERAL (SELECT v.now - make_interval(mins => a.age_minutes::int) AS created_at, v.now_ms - a.age_minutes * 60000 AS created_ms) c
   -- One customer in ten has a rare surname (after the 10 common ones).
   -- A join, not an array subscript: indexing a large (TOASTed) array decompresses it on every row.
   JOIN seed_surname sn ON sn.i = (CASE WHEN n % 10 = 9 THEN 11 + (n * 7919) % 8000 ELSE 1 + (n / 12) % 10 END)::int`;
 
-// (creation time, tenant index, counter) → a UUIDv7-shaped id: 48-bit Unix ms, version 7, 12 bits
-// of tenant index, variant 8, 60-bit counter. Unique per table as long as counters are.
-const SEED_ID_FUNCTION = `
-  CREATE FUNCTION pg_temp.seed_id(at timestamptz, idx int, counter bigint) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$
-    SELECT (lpad(to_hex((extract(epoch FROM at) * 1000)::bigint), 12, '0') || '7' || lpad(to_hex(idx), 3, '0') || '8'
-            || lpad(to_hex(counter), 15, '0'))::uuid
-  $$`;
-
 const INSERTS: Record<string, string> = {
   customers: `INSERT INTO "Customer" ("tenantId", id, name, email, "createdAt")
-    SELECT tenant_id, pg_temp.seed_id(created_at, idx, n), customer_name, email, created_at FROM seed_case`,
+    SELECT tenant_id, ${id("n")}, customer_name, email, created_at FROM seed_case`,
   cases: `INSERT INTO "Case" ("tenantId", id, number, "customerId", status, "assigneeId", version, "problemSince",
       "appleIdConsistent", "appleSystemStatus", "libraryItemCount", "librarySizeGb", "libraryHasLargeFiles", "icloudTotalGb", "icloudFreeGb",
       symptoms, platforms, "escalationReadyAt", "createdAt", "updatedAt", "resolvedAt")
-    SELECT tenant_id, case_id, n, pg_temp.seed_id(created_at, idx, n), status, CASE WHEN n % 3 = 0 THEN assignee_id END, 1 + n % 4,
+    SELECT tenant_id, case_id, n, ${id("n")}, status, CASE WHEN n % 3 = 0 THEN assignee_id END, 1 + n % 4,
       created_at - make_interval(hours => (n % 200)::int),
       CASE n % 3 WHEN 0 THEN true WHEN 1 THEN false END,
       (ARRAY['ok','unknown','ok','outage'])[1 + n % 4]::"AppleSystemStatus",
@@ -79,27 +85,27 @@ const INSERTS: Record<string, string> = {
         || CASE WHEN n::text = ANY (string_to_array(model_tokens, ' ')) THEN '' ELSE ' ' || n END || ' ' || model_tokens, ' ')) AS token`,
   devices: `INSERT INTO "Device" ("tenantId", id, "caseId", key, position, platform, model, "osVersion", "icloudPhotosEnabled",
       "storageMode", "freeStorageGb", "lowPowerMode", "pluggedIn", network, vpn)
-    SELECT tenant_id, pg_temp.seed_id(created_at, idx, n * 4 + pos), case_id, platform || '-' || pos, pos - 1, platform::"Platform", models[pos],
+    SELECT tenant_id, ${id("n * 4 + pos")}, case_id, platform || '-' || pos, pos - 1, platform::"Platform", models[pos],
       CASE WHEN platform IN ('iphone','ipad') THEN '17.' || (n % 6) WHEN platform = 'mac' THEN '14.' || (n % 5) END,
       n % 9 <> 0, (ARRAY['optimize','originals'])[1 + n % 2]::"StorageMode", (n * 3) % 120, n % 8 = 0, n % 2 = 0,
       (ARRAY['wifi','wifi','cellular','hotspot','wifi'])[1 + (n + pos) % 5]::"NetworkKind", n % 11 = 0
     FROM seed_case, unnest(platforms) WITH ORDINALITY AS d(platform, pos)`,
   statusMessages: `INSERT INTO "StatusObservation" ("tenantId", id, "caseId", "deviceKey", message, text, "observedAt")
-    SELECT tenant_id, pg_temp.seed_id(created_at, idx, n * 2 + k), case_id, platforms[1] || '-1',
+    SELECT tenant_id, ${id("n * 2 + k")}, case_id, platforms[1] || '-1',
       (ARRAY['waiting_to_upload','paused','uploading','syncing','other'])[1 + (n + k) % 5]::"StatusMessageKind",
       CASE WHEN k = 1 THEN 'Waiting to Upload ' || (n % 900) || ' Items' END, created_at - make_interval(hours => k::int)
     FROM seed_case, generate_series(1, 1 + n % 2) k`,
   steps: `INSERT INTO "TriedStep" ("tenantId", id, "caseId", "ruleId", outcome, note, "triedAt", "actorKind", "createdAt")
-    SELECT tenant_id, pg_temp.seed_id(created_at, idx, n * 4 + k), case_id, step_rules[1 + (n + k) % 6],
+    SELECT tenant_id, ${id("n * 4 + k")}, case_id, step_rules[1 + (n + k) % 6],
       (ARRAY['no_change','no_change','skipped','worse','resolved'])[1 + (n * k) % 5]::"StepOutcome", NULL,
       created_at + make_interval(mins => k::int * 10), 'api_token', created_at + make_interval(mins => k::int * 10)
     FROM seed_case, generate_series(1, n % 4) k`,
   // The timeline as the services write it: case.created, then one step.recorded per step.
   events: `INSERT INTO "CaseEvent" ("tenantId", id, "caseId", type, "actorKind", "actorLabel", data, "createdAt")
-    SELECT tenant_id, pg_temp.seed_id(created_at, idx, n * 4 + k), case_id,
+    SELECT tenant_id, ${id("n * 4 + k")}, case_id,
       CASE WHEN k = 0 THEN 'case.created' ELSE 'step.recorded' END, 'api_token', 'API token “Seed”',
       CASE WHEN k = 0 THEN jsonb_build_object('number', n, 'status', status, 'assigneeId', CASE WHEN n % 3 = 0 THEN assignee_id END)
-           ELSE jsonb_build_object('stepId', pg_temp.seed_id(created_at, idx, n * 4 + k), 'ruleId', step_rules[1 + (n + k) % 6],
+           ELSE jsonb_build_object('stepId', ${id("n * 4 + k")}, 'ruleId', step_rules[1 + (n + k) % 6],
                   'outcome', (ARRAY['no_change','no_change','skipped','worse','resolved'])[1 + (n * k) % 5], 'note', NULL) END,
       created_at + make_interval(mins => k::int * 10)
     FROM seed_case, generate_series(0, n % 4) k`,
@@ -141,6 +147,8 @@ export async function seedCases(admin: pg.Client, tenants: SeedTenant[], options
     steps[name] = (steps[name] ?? 0) + (performance.now() - t0) / 1000;
   };
   const vocabulary = seedVocabulary();
+  const backendPid = (await admin.query("SELECT pg_backend_pid() AS pid")).rows[0].pid as number;
+  const cpuBefore = processCpuSeconds(backendPid);
 
   await admin.query("BEGIN");
   try {
@@ -150,15 +158,14 @@ export async function seedCases(admin: pg.Client, tenants: SeedTenant[], options
     await admin.query("SET LOCAL synchronous_commit = off");
     // The generator's row estimates are guesses: JIT-compiling each INSERT costs more than it saves.
     await admin.query("SET LOCAL jit = off");
-    await admin.query(SEED_ID_FUNCTION);
     await admin.query(`CREATE TEMP TABLE seed_tenant AS
       SELECT * FROM unnest($1::int[], $2::uuid[], $3::bigint[], $4::uuid[]) AS t(idx, tenant_id, cases, assignee_id)`,
       [tenants.map((_, index) => index + 1), tenants.map((t) => t.tenantId), tenants.map((t) => t.cases), tenants.map((t) => t.assigneeId)]);
-    await admin.query(`CREATE TEMP TABLE seed_vocab AS SELECT $1::timestamptz AS now, $2::text[] AS first_names, $3::text[] AS first_tokens,
+    await admin.query(`CREATE TEMP TABLE seed_vocab AS SELECT $1::timestamptz AS now, $10::bigint AS now_ms, $2::text[] AS first_names, $3::text[] AS first_tokens,
       $4::text[] AS domains, $5::text[] AS domain_tokens, $6::text[] AS profile_platforms, $7::text[] AS profile_models,
       $8::text[] AS profile_tokens, $9::text[] AS step_rules`,
       [now, vocabulary.firstNames, vocabulary.firstTokens, vocabulary.domains, vocabulary.domainTokens, vocabulary.profilePlatforms,
-        vocabulary.profileModels, vocabulary.profileTokens, vocabulary.stepRules]);
+        vocabulary.profileModels, vocabulary.profileTokens, vocabulary.stepRules, now.getTime()]);
     await admin.query(`CREATE TEMP TABLE seed_surname AS SELECT * FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS s(name, tokens, i)`,
       [vocabulary.surnames, vocabulary.surnameTokens]);
     await admin.query(`ANALYZE seed_surname`);
@@ -179,9 +186,24 @@ export async function seedCases(admin: pg.Client, tenants: SeedTenant[], options
     await admin.query("ROLLBACK").catch(() => undefined);
     throw error;
   }
-  // Fresh rows are not yet marked all-visible: without a vacuum the token probes are not index-only
-  // and the planner misjudges. Autovacuum would get there; the benchmark should not wait for it.
-  await step("vacuum analyze", `VACUUM (ANALYZE) ${SEEDED_TABLES.map((table) => `"${table}"`).join(", ")}`);
+  // Fresh rows are not yet marked all-visible: without a vacuum the search's token probes are not
+  // index-only. Autovacuum would get there; the benchmark should not wait for it. The other tables
+  // are read through their heaps anyway and only need statistics.
+  await step("vacuum analyze", `VACUUM (ANALYZE) "CaseSearchToken"`);
+  await step("vacuum analyze", `ANALYZE ${SEEDED_TABLES.filter((table) => table !== "CaseSearchToken").map((table) => `"${table}"`).join(", ")}`);
   const cases = tenants.reduce((sum, tenant) => sum + tenant.cases, 0);
-  return { cases, seconds: (performance.now() - started) / 1000, steps };
+  const cpuAfter = processCpuSeconds(backendPid);
+  const serverCpuSeconds = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
+  return { cases, seconds: (performance.now() - started) / 1000, steps, serverCpuSeconds };
+}
+
+/** User + system CPU time of a local process from /proc (clock ticks are 100 per second on Linux). */
+function processCpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }

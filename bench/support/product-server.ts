@@ -1,11 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 
 // The product as `npm start` runs it (scripts/start.ts: migrations, app role, `next build` when the
 // sources changed, `next start`), pointed at a database the benchmark prepared.
 
 export interface ProductServer {
   baseUrl: string;
+  /** Starts, then (called again) stops and writes, the server's CPU profile (when started with cpuProfileDir). */
+  toggleCpuProfile(): void;
   /** Resident memory of the server's process tree (the start script excluded), in MiB. */
   rssMb(): number;
   stop(): Promise<void>;
@@ -16,8 +19,8 @@ export async function startProduct(options: {
   adminUrl: string;
   appPassword: string;
   dataDir: string;
-  /** Extra NODE_OPTIONS for the server, e.g. --cpu-prof. */
-  nodeOptions?: string;
+  /** Where the server writes CPU profiles on SIGUSR2 (bench/support/cpu-profile-preload.cjs); none when absent. */
+  cpuProfileDir?: string;
   log?: (message: string) => void;
 }): Promise<ProductServer> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
@@ -29,7 +32,9 @@ export async function startProduct(options: {
       PORT: String(options.port),
       PST_DATA_DIR: options.dataDir,
       NEXTAUTH_URL: baseUrl,
-      ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}),
+      ...(options.cpuProfileDir
+        ? { NODE_OPTIONS: `--require ${path.resolve("bench/support/cpu-profile-preload.cjs")}`, PST_CPU_PROFILE_DIR: path.resolve(options.cpuProfileDir) }
+        : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -54,6 +59,10 @@ export async function startProduct(options: {
   }
   return {
     baseUrl,
+    toggleCpuProfile: () => {
+      // `next start` renames its process to "next-server (v…)".
+      for (const pid of descendants(child.pid!)) if (/^next-server|next\/dist\/bin\/next start/.test(readCmdline(pid))) process.kill(pid, "SIGUSR2");
+    },
     rssMb: () => descendants(child.pid!).reduce((sum, pid) => sum + rssKb(pid), 0) / 1024,
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
