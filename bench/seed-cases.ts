@@ -51,9 +51,10 @@ const CASE_SOURCE = `
          v.profile_tokens[1 + n % 4] AS model_tokens,
          (ARRAY['open','open','open','open','open','open','waiting_on_customer','waiting_on_customer','resolved','escalation_review'])[1 + n % 10]::"CaseStatus" AS status,
          v.step_rules
-  FROM seed_tenant t
+  -- Set-returning functions sit in SELECT lists, never in FROM: in FROM each call is first
+  -- materialised into a tuplestore (once per tenant here, once per case in the child tables).
+  FROM (SELECT tenant_id, idx, assignee_id, cases, generate_series(1::bigint, cases) AS n FROM seed_tenant) t
   CROSS JOIN seed_vocab v
-  CROSS JOIN LATERAL generate_series(1::bigint, t.cases) AS n
   CROSS JOIN LATERAL (SELECT (t.cases - n) * 3 + (n * 7919) % 60 AS age_minutes) a
   CROSS JOIN LATERAL (SELECT v.now - make_interval(mins => a.age_minutes::int) AS created_at, v.now_ms - a.age_minutes * 60000 AS created_ms) c
   -- One customer in ten has a rare surname (after the 10 common ones).
@@ -80,26 +81,26 @@ const INSERTS: Record<string, string> = {
   // Tokens as searchTokensOf() makes them: name, email (local part and domain words), "pst", the
   // number (once, even when a model has the same number), the models' words.
   searchTokens: `INSERT INTO "CaseSearchToken" ("tenantId", token, "caseId")
-    SELECT tenant_id, token, case_id FROM seed_case,
-      unnest(string_to_array(name_tokens || ' customer' || n || ' ' || domain_tokens || ' pst'
-        || CASE WHEN n::text = ANY (string_to_array(model_tokens, ' ')) THEN '' ELSE ' ' || n END || ' ' || model_tokens, ' ')) AS token`,
+    SELECT tenant_id, unnest(string_to_array(name_tokens || ' customer' || n || ' ' || domain_tokens || ' pst'
+        || CASE WHEN n::text = ANY (string_to_array(model_tokens, ' ')) THEN '' ELSE ' ' || n END || ' ' || model_tokens, ' ')), case_id
+    FROM seed_case`,
   devices: `INSERT INTO "Device" ("tenantId", id, "caseId", key, position, platform, model, "osVersion", "icloudPhotosEnabled",
       "storageMode", "freeStorageGb", "lowPowerMode", "pluggedIn", network, vpn)
     SELECT tenant_id, ${id("n * 4 + pos")}, case_id, platform || '-' || pos, pos - 1, platform::"Platform", models[pos],
       CASE WHEN platform IN ('iphone','ipad') THEN '17.' || (n % 6) WHEN platform = 'mac' THEN '14.' || (n % 5) END,
       n % 9 <> 0, (ARRAY['optimize','originals'])[1 + n % 2]::"StorageMode", (n * 3) % 120, n % 8 = 0, n % 2 = 0,
       (ARRAY['wifi','wifi','cellular','hotspot','wifi'])[1 + (n + pos) % 5]::"NetworkKind", n % 11 = 0
-    FROM seed_case, unnest(platforms) WITH ORDINALITY AS d(platform, pos)`,
+    FROM (SELECT seed_case.*, unnest(platforms) AS platform, generate_subscripts(platforms, 1)::bigint AS pos FROM seed_case) d`,
   statusMessages: `INSERT INTO "StatusObservation" ("tenantId", id, "caseId", "deviceKey", message, text, "observedAt")
     SELECT tenant_id, ${id("n * 2 + k")}, case_id, platforms[1] || '-1',
       (ARRAY['waiting_to_upload','paused','uploading','syncing','other'])[1 + (n + k) % 5]::"StatusMessageKind",
       CASE WHEN k = 1 THEN 'Waiting to Upload ' || (n % 900) || ' Items' END, created_at - make_interval(hours => k::int)
-    FROM seed_case, generate_series(1, 1 + n % 2) k`,
+    FROM (SELECT seed_case.*, generate_series(1, 1 + n % 2) AS k FROM seed_case) s`,
   steps: `INSERT INTO "TriedStep" ("tenantId", id, "caseId", "ruleId", outcome, note, "triedAt", "actorKind", "createdAt")
     SELECT tenant_id, ${id("n * 4 + k")}, case_id, step_rules[1 + (n + k) % 6],
       (ARRAY['no_change','no_change','skipped','worse','resolved'])[1 + (n * k) % 5]::"StepOutcome", NULL,
       created_at + make_interval(mins => k::int * 10), 'api_token', created_at + make_interval(mins => k::int * 10)
-    FROM seed_case, generate_series(1, n % 4) k`,
+    FROM (SELECT seed_case.*, generate_series(1, n % 4) AS k FROM seed_case) s`,
   // The timeline as the services write it: case.created, then one step.recorded per step.
   events: `INSERT INTO "CaseEvent" ("tenantId", id, "caseId", type, "actorKind", "actorLabel", data, "createdAt")
     SELECT tenant_id, ${id("n * 4 + k")}, case_id,
@@ -108,7 +109,7 @@ const INSERTS: Record<string, string> = {
            ELSE jsonb_build_object('stepId', ${id("n * 4 + k")}, 'ruleId', step_rules[1 + (n + k) % 6],
                   'outcome', (ARRAY['no_change','no_change','skipped','worse','resolved'])[1 + (n * k) % 5], 'note', NULL) END,
       created_at + make_interval(mins => k::int * 10)
-    FROM seed_case, generate_series(0, n % 4) k`,
+    FROM (SELECT seed_case.*, generate_series(0, n % 4) AS k FROM seed_case) s`,
   caseNumbers: `UPDATE "Tenant" t SET "caseSeq" = s.cases FROM seed_tenant s WHERE t.id = s.tenant_id`,
 };
 
