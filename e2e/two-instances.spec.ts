@@ -15,11 +15,12 @@ test.setTimeout(300_000);
 
 let root: string;
 let database: EmbeddedPostgresHandle | null = null;
-const instances: { url: string; process: ChildProcess }[] = [];
+const instances: { name: string; url: string; process: ChildProcess }[] = [];
 let admin: { email: string; password: string };
 let apiToken: string;
 
 test.beforeAll(async () => {
+  test.setTimeout(420_000); // two product starts and a tenant:create on a busy machine
   root = mkdtempSync(path.join(os.tmpdir(), "pst-two-"));
   chmodSync(root, 0o711); // PostgreSQL runs as `postgres` and must reach its data folder
   database = await startEmbeddedPostgres({ dataDir: path.join(root, "pg"), persistent: true });
@@ -27,19 +28,22 @@ test.beforeAll(async () => {
   const created = runTsx("scripts/tenant-create.ts", ["--name", "Two Instances Desk"], { ...shared, PST_DATA_DIR: path.join(root, "cli") });
   expect(created.status, created.stderr).toBe(0);
   ({ admin, apiToken } = JSON.parse(created.stdout));
-  // One after the other: the first start builds when the sources changed, the second finds the build ready.
-  for (const name of ["a", "b"]) {
-    const port = await findFreePort();
-    const url = `http://localhost:${port}`;
-    const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
-      env: { ...process.env, ...shared, PORT: String(port), NEXTAUTH_URL: url, PST_DATA_DIR: path.join(root, `instance-${name}`) },
-      stdio: "ignore",
-    });
-    instances.push({ url, process: child });
-    await expect
-      .poll(async () => fetch(`${url}/api/health`).then((r) => r.status).catch(() => 0), { timeout: 240_000, intervals: [1_000] })
-      .toBe(200);
-  }
+  // Both at once: Playwright's web server has already built the sources, so neither start builds.
+  await Promise.all(
+    ["a", "b"].map(async (name) => {
+      const port = await findFreePort();
+      const url = `http://localhost:${port}`;
+      const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
+        env: { ...process.env, ...shared, PORT: String(port), NEXTAUTH_URL: url, PST_DATA_DIR: path.join(root, `instance-${name}`) },
+        stdio: "ignore",
+      });
+      instances.push({ name, url, process: child });
+      await expect
+        .poll(async () => fetch(`${url}/api/health`).then((r) => r.status).catch(() => 0), { timeout: 300_000, intervals: [1_000] })
+        .toBe(200);
+    }),
+  );
+  instances.sort((x, y) => x.name.localeCompare(y.name));
 });
 
 test.afterAll(async () => {
