@@ -14,7 +14,7 @@ const LIST_COLUMNS = `c.id, c.number, c.status, c.platforms, c."problemSince", c
      FROM "Device" d WHERE d."tenantId" = c."tenantId" AND d."caseId" = c.id) AS devices`;
 
 /** The list query as list-cases builds it: filters, word-prefix search, keyset after a cursor, 25 + 1 rows. */
-export function rawList(client: pg.ClientBase, tenantId: string, options: RawListOptions) {
+export function rawList(client: pg.ClientBase, tenantId: string, options: RawListOptions, explain = false) {
   const params: unknown[] = [tenantId];
   const where = [`c."tenantId" = $1`];
   if (options.filtered) where.push(`c.status IN ('open', 'waiting_on_customer')`, `c.platforms && ARRAY['mac']::"Platform"[]`);
@@ -29,7 +29,7 @@ export function rawList(client: pg.ClientBase, tenantId: string, options: RawLis
     where.push(`c."updatedAt" <= ${value}`, `(c."updatedAt" < ${value} OR (c."updatedAt" = ${value} AND c.id < ${id}))`);
   }
   return client.query(
-    `SELECT ${LIST_COLUMNS}
+    `${explain ? "EXPLAIN (FORMAT JSON) " : ""}SELECT ${LIST_COLUMNS}
      FROM "Case" c
      JOIN "Customer" cu ON cu."tenantId" = c."tenantId" AND cu.id = c."customerId"
      LEFT JOIN "Membership" m ON m."tenantId" = c."tenantId" AND m."userId" = c."assigneeId"
@@ -38,6 +38,23 @@ export function rawList(client: pg.ClientBase, tenantId: string, options: RawLis
      ORDER BY c."updatedAt" DESC, c.id DESC LIMIT 26`,
     params,
   );
+}
+
+type PlanNode = { "Node Type": string; "Index Name"?: string; "Relation Name"?: string; Plans?: PlanNode[] };
+
+/** The plan's top node, every index it uses and every table it scans whole: enough to see a list never scans the table. */
+export async function describeListPlan(client: pg.ClientBase, tenantId: string, options: RawListOptions): Promise<string> {
+  const { rows } = await rawList(client, tenantId, options, true);
+  const plan = rows[0]["QUERY PLAN"][0].Plan as PlanNode;
+  const indexes = new Set<string>();
+  const seqScans = new Set<string>();
+  const walk = (node: PlanNode) => {
+    if (node["Index Name"]) indexes.add(node["Index Name"]);
+    if (node["Node Type"] === "Seq Scan" && node["Relation Name"]) seqScans.add(node["Relation Name"]);
+    node.Plans?.forEach(walk);
+  };
+  walk(plan);
+  return `indexes ${[...indexes].join(", ") || "none"}; seq scans: ${[...seqScans].join(", ") || "none"}`;
 }
 
 const GET_CASE_SQL = [

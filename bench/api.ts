@@ -5,7 +5,7 @@
 import pg from "pg";
 import { searchTokensOf } from "@/lib/cases/search-tokens";
 import type { TenantContext } from "@/lib/tenancy/context";
-import { rawBulkStatus, rawCreateCase, rawGetCase, rawList, rawRecordStep, inTenant, type RawListOptions } from "./api-raw-sql";
+import { describeListPlan, rawBulkStatus, rawCreateCase, rawGetCase, rawList, rawRecordStep, inTenant, type RawListOptions } from "./api-raw-sql";
 import { BENCH_SERVER_SETTINGS, prepareBenchDatabase } from "./support/bench-database";
 import { countStatements } from "./support/count-statements";
 import { round2, timeRuns, type Stats } from "./support/measure";
@@ -80,7 +80,11 @@ async function measureAll(appUrl: string, tenantId: string, adminToken: string, 
     printRow(row);
   };
   printHeader(iterations);
-  const listTwin = (options: RawListOptions) => () => raw((c) => rawList(c, tenantId, options));
+  const listShapes: RawListOptions[] = [];
+  const listTwin = (options: RawListOptions) => {
+    listShapes.push(options);
+    return () => raw((c) => rawList(c, tenantId, options));
+  };
   await add("list: open/waiting + mac, by updatedAt, first page", () => listCases(ctx, filter), listTwin({ filtered: true }));
   await add(`list: same, deep page (~${DEEP_ROWS} rows in)`, () => listCases(ctx, { ...filter, cursor }),
     listTwin({ filtered: true, after: { value: deepValue!, id: deepId! } }));
@@ -113,6 +117,11 @@ async function measureAll(appUrl: string, tenantId: string, adminToken: string, 
   await add("$transaction([set_config, SELECT 1]) (batch)",
     () => prisma.$transaction([prisma.$queryRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`, prisma.$queryRaw`SELECT 1`]),
     () => raw((c) => c.query("SELECT 1")));
+  console.log("\nPlans of the list queries (raw twins; the services' queries have the same shape):");
+  for (const options of listShapes) {
+    const label = options.q ? `search '${options.q}'` : options.after ? "list, deep page" : "list, first page";
+    console.log(`  ${label}: ${await raw((c) => describeListPlan(c, tenantId, options))}`);
+  }
   await pool.end();
   return rows;
 }

@@ -47,10 +47,10 @@ export async function prepareBenchDatabase(options: BenchDatabaseOptions): Promi
       const others = await insertOtherTenants(admin, options.tenants - 1);
       const perOther = others.length ? Math.floor(options.otherCases / others.length) : 0;
       log(`Seeding ${options.bigTenantCases.toLocaleString("en-US")} cases in one tenant and ${(perOther * others.length).toLocaleString("en-US")} in ${others.length} others…`);
-      const seed = await seedCases(admin, [
+      const seed = await seedCases(server.adminUrl, [
         { tenantId: big.tenantId, cases: options.bigTenantCases, assigneeId: adminUserId },
         ...others.map((tenantId) => ({ tenantId, cases: perOther, assigneeId: null })),
-      ], { freshDatabase: true });
+      ]);
       return {
         server,
         adminUrl: server.adminUrl,
@@ -78,15 +78,14 @@ async function insertOtherTenants(admin: pg.Client, count: number): Promise<stri
   return rows.map((row) => row.id as string);
 }
 
-/** Settings for a benchmark's throwaway server: room for a million cases' indexes, no WAL for the bulk load. */
+/** Settings for a benchmark's throwaway server: room for a million cases' indexes, no WAL for index builds. */
 export const BENCH_SERVER_SETTINGS: ServerSettings = {
   shared_buffers: "512MB",
   maintenance_work_mem: "512MB",
   work_mem: "16MB",
   max_wal_size: "8GB",
   checkpoint_timeout: "30min",
-  // With wal_level=minimal, rows inserted into a table truncated or created in the same transaction
-  // and index builds skip the WAL; the seed's load is that case.
+  // With wal_level=minimal the seed's index builds skip the WAL.
   wal_level: "minimal",
   max_wal_senders: 0,
 };

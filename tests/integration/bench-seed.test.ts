@@ -26,7 +26,7 @@ beforeAll(async () => {
   await admin.connect();
   tenantId = (await provisionTenant({ name: "Seed Check" })).tenantId;
   otherTenantId = (await provisionTenant({ name: "Seed Check Other" })).tenantId;
-  const report = await seedCases(admin, [
+  const report = await seedCases(adminDatabaseUrl, [
     { tenantId, cases: CASES, assigneeId: null },
     { tenantId: otherTenantId, cases: 30, assigneeId: null },
   ]);
