@@ -6,7 +6,7 @@ import { prefixUpperBound, searchWordsOf } from "@/lib/cases/search-tokens";
 // does (the application role sees a tenant only that way). No ORM, no view shaping, no rule engine:
 // the floor the services are compared with.
 
-export type RawListOptions = { filtered: boolean; q?: string; after?: { value: string; id: string } };
+export type RawListOptions = { filtered: boolean; q?: string; after?: { value: string; id: string }; before?: { value: string; id: string } };
 
 const LIST_COLUMNS = `c.id, c.number, c.status, c.platforms, c."problemSince", c."escalationReadyAt", c.version, c."createdAt", c."updatedAt",
   cu.name AS "customerName", cu.email AS "customerEmail", m."userId" AS "assigneeId", u.name AS "assigneeName",
@@ -28,6 +28,13 @@ export function rawList(client: pg.ClientBase, tenantId: string, options: RawLis
     const [value, id] = [`$${params.length - 1}::timestamptz`, `$${params.length}::uuid`];
     where.push(`c."updatedAt" <= ${value}`, `(c."updatedAt" < ${value} OR (c."updatedAt" = ${value} AND c.id < ${id}))`);
   }
+  // The page before a row: walk the index the other way from it (the service then reverses the rows).
+  if (options.before) {
+    params.push(options.before.value, options.before.id);
+    const [value, id] = [`$${params.length - 1}::timestamptz`, `$${params.length}::uuid`];
+    where.push(`c."updatedAt" >= ${value}`, `(c."updatedAt" > ${value} OR (c."updatedAt" = ${value} AND c.id > ${id}))`);
+  }
+  const order = options.before ? "ASC" : "DESC";
   return client.query(
     `${explain ? "EXPLAIN (FORMAT JSON) " : ""}SELECT ${LIST_COLUMNS}
      FROM "Case" c
@@ -35,7 +42,7 @@ export function rawList(client: pg.ClientBase, tenantId: string, options: RawLis
      LEFT JOIN "Membership" m ON m."tenantId" = c."tenantId" AND m."userId" = c."assigneeId"
      LEFT JOIN "User" u ON u.id = m."userId"
      WHERE ${where.join(" AND ")}
-     ORDER BY c."updatedAt" DESC, c.id DESC LIMIT 26`,
+     ORDER BY c."updatedAt" ${order}, c.id ${order} LIMIT 26`,
     params,
   );
 }

@@ -88,6 +88,10 @@ async function measureAll(appUrl: string, tenantId: string, adminToken: string, 
   await add("list: open/waiting + mac, by updatedAt, first page", () => listCases(ctx, filter), listTwin({ filtered: true }));
   await add(`list: same, deep page (~${DEEP_ROWS} rows in)`, () => listCases(ctx, { ...filter, cursor }),
     listTwin({ filtered: true, after: { value: deepValue!, id: deepId! } }));
+  const deepPage = await listCases(ctx, { ...filter, cursor });
+  const [, , prevValue, prevId] = JSON.parse(Buffer.from(deepPage.prevCursor!, "base64url").toString("utf8")) as string[];
+  await add("list: same, Previous from the deep page", () => listCases(ctx, { ...filter, cursor: deepPage.prevCursor! }),
+    listTwin({ filtered: true, before: { value: prevValue!, id: prevId! } }));
   for (const [label, q] of [["a rare name", rareName], ["a common word", "maría"], ["a case number", caseNumber]] as const) {
     await add(`search: ${label} '${q}'`, () => listCases(ctx, { q }), listTwin({ filtered: false, q }));
   }
@@ -119,7 +123,7 @@ async function measureAll(appUrl: string, tenantId: string, adminToken: string, 
     () => raw((c) => c.query("SELECT 1")));
   console.log("\nPlans of the list queries (raw twins; the services' queries have the same shape):");
   for (const options of listShapes) {
-    const label = options.q ? `search '${options.q}'` : options.after ? "list, deep page" : "list, first page";
+    const label = options.q ? `search '${options.q}'` : options.after ? "list, deep page" : options.before ? "list, Previous" : "list, first page";
     console.log(`  ${label}: ${await raw((c) => describeListPlan(c, tenantId, options))}`);
   }
   await pool.end();

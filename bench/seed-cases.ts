@@ -66,7 +66,7 @@ const INSERTS: Record<string, string> = {
     SELECT tenant_id, ${id("n")}, customer_name, email, created_at FROM seed_case`,
   cases: `INSERT INTO "Case" ("tenantId", id, number, "customerId", status, "assigneeId", version, "problemSince",
       "appleIdConsistent", "appleSystemStatus", "libraryItemCount", "librarySizeGb", "libraryHasLargeFiles", "icloudTotalGb", "icloudFreeGb",
-      symptoms, platforms, "escalationReadyAt", "createdAt", "updatedAt", "resolvedAt")
+      symptoms, platforms, "escalationReadyAt", "escalationSubmittedAt", "createdAt", "updatedAt", "resolvedAt")
     SELECT tenant_id, case_id, n, ${id("n")}, status, CASE WHEN n % 3 = 0 THEN assignee_id END, 1 + n % 4,
       created_at - make_interval(hours => (n % 200)::int),
       CASE n % 3 WHEN 0 THEN true WHEN 1 THEN false END,
@@ -76,6 +76,7 @@ const INSERTS: Record<string, string> = {
       string_to_array((ARRAY['stuck_waiting_to_upload', 'blurry_thumbnails,slow_upload', '', 'items_missing'])[1 + n % 4], ',')::"Symptom"[],
       platforms::"Platform"[],
       CASE WHEN n % 7 = 0 THEN created_at + interval '1 day' END,
+      CASE WHEN status = 'escalation_review' THEN created_at + make_interval(hours => (1 + n % 30)::int) END,
       created_at, created_at + make_interval(mins => ((n * 31) % 600)::int), CASE WHEN status = 'resolved' THEN created_at + interval '2 days' END
     FROM seed_case`,
   // Tokens as searchTokensOf() makes them: name, email (local part and domain words), "pst", the

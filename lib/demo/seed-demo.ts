@@ -3,6 +3,8 @@ import { recordStep } from "@/lib/cases/record-step";
 import { appPrisma } from "@/lib/db/client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT } from "@/lib/demo/demo-accounts";
 import { demoCases } from "@/lib/demo/demo-cases";
+import { seedDemoDesk } from "@/lib/demo/demo-desk";
+import { seedDemoEscalations } from "@/lib/demo/demo-escalations";
 import { createTenantWithMembers } from "@/lib/tenancy/provision";
 import type { TenantContext } from "@/lib/tenancy/context";
 
@@ -25,5 +27,7 @@ export async function seedDemoTenant(options: { caseCount?: number; now?: Date }
       await recordStep(ctx, created.case.id, { ruleId: step.ruleId, outcome: step.outcome, note: step.note ?? null, triedAt }, { now });
     }
   }
+  await seedDemoDesk({ tenantId, agentId: agentId!, supervisorId: supervisorId!, now });
+  await seedDemoEscalations(tenantId, { agentId: agentId!, supervisorId: supervisorId! }, now);
   return "created";
 }
