@@ -7,7 +7,8 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrate";
 import { ensureAppRole } from "@/lib/db/bootstrap";
-import { inTenant, time, type Stats } from "./measure";
+import { inTenant } from "./api-raw-sql";
+import { timeRuns, type Stats } from "./support/measure";
 import { seedMetricsCases } from "./seed-metrics";
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
@@ -72,7 +73,7 @@ async function run(adminUrl: string, appUrl: string): Promise<string[]> {
   const appPool = new pg.Pool({ connectionString: appUrl, max: 2 });
   const rows: [string, Stats][] = [];
   const bench = async (name: string, fn: () => Promise<unknown>, iterations = ITERATIONS) => {
-    rows.push([name, await time(fn, iterations)]);
+    rows.push([name, await timeRuns(fn, iterations)]);
   };
   await bench("fix effectiveness, last 90 days", () => getFixEffectiveness(ctx, last90));
   await bench("fix effectiveness, two years", () => getFixEffectiveness(ctx, twoYears));

@@ -94,13 +94,18 @@ export async function loadCaseView(
   // Sequential on purpose: one transaction is one connection, so parallel queries would only queue.
   const record = await loadCaseRecord(tx, tenantId, caseId);
   if (!record) return null;
-  const events = await tx.caseEvent.findMany({ where: { tenantId, caseId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const events = await loadCaseEvents(tx, tenantId, caseId);
   const resolvedSettings = settings ?? (await loadRuleSettings(tx, tenantId));
   const fixHints = await loadFixHints(tx, tenantId, record.facts.devices);
   return buildCaseView(record, events, resolvedSettings, now, fixHints);
 }
 
-type EventRow = Awaited<ReturnType<TenantTx["caseEvent"]["findMany"]>>[number];
+/** The case's timeline, oldest first. */
+export function loadCaseEvents(tx: TenantTx, tenantId: string, caseId: string) {
+  return tx.caseEvent.findMany({ where: { tenantId, caseId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+}
+
+type EventRow = Awaited<ReturnType<typeof loadCaseEvents>>[number];
 
 export function buildCaseView(record: CaseRecord, events: EventRow[], settings: RuleSettings, now: Date, fixHints: FixHint[]): CaseView {
   const { row, facts, steps } = record;

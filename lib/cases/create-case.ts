@@ -72,6 +72,7 @@ export async function createCase(
     const record = (await loadCaseRecord(tx, tenantId, created.id))!;
     const view = await saveCase(tx, ctx, {
       record,
+      recordIsCurrent: true,
       now,
       events: [{ caseId: created.id, type: "case.created", data: { number, status, assigneeId } }],
     });

@@ -83,6 +83,8 @@ export async function appendStep(
   const record = (await loadCaseRecord(tx, tenantId, caseId))!;
   const view = await saveCase(tx, ctx, {
     record,
+    // Read after the step was inserted, and a step changes no relation the view shows (decision 0083).
+    recordIsCurrent: true,
     now,
     settings: write.settings,
     data: write.data,

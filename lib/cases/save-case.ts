@@ -3,9 +3,10 @@ import type { CaseFacts, TriedStep } from "@/lib/facts/schema";
 import type { RuleSettings } from "@/lib/rules/settings";
 import { appendEvents, type NewCaseEvent } from "@/lib/cases/case-events";
 import type { CaseRecord } from "@/lib/cases/case-record";
-import { loadCaseView, type CaseView } from "@/lib/cases/case-view";
+import { buildCaseView, loadCaseEvents, loadCaseView, type CaseView } from "@/lib/cases/case-view";
 import { customerReplyColumns } from "@/lib/cases/customer-reply";
 import { escalationColumnsOf, platformsOf } from "@/lib/cases/derived-columns";
+import { loadFixHints } from "@/lib/metrics/fix-hints";
 import { loadRuleSettings } from "@/lib/cases/rule-settings";
 import type { TenantContext } from "@/lib/tenancy/context";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
@@ -29,6 +30,12 @@ export interface CaseWrite {
   now: Date;
   /** Already loaded by the caller in this transaction. */
   settings?: RuleSettings;
+  /**
+   * True when `record` was read after this write's own child rows (steps, devices, …) were written
+   * and the write changes no relation the view shows (assignee): the view is then built from it
+   * and the row the UPDATE returns, instead of reading the whole case again (decision 0083).
+   */
+  recordIsCurrent?: boolean;
 }
 
 export async function saveCase(tx: TenantTx, ctx: TenantContext, write: CaseWrite): Promise<CaseView> {
@@ -38,7 +45,7 @@ export async function saveCase(tx: TenantTx, ctx: TenantContext, write: CaseWrit
   const settings = write.settings ?? (await loadRuleSettings(tx, tenantId));
   const facts = write.facts ?? record.facts;
   const steps = write.steps ?? record.steps;
-  await tx.case.update({
+  const updated = await tx.case.update({
     where: { tenantId_id: { tenantId, id: caseId } },
     data: {
       ...write.data,
@@ -49,5 +56,8 @@ export async function saveCase(tx: TenantTx, ctx: TenantContext, write: CaseWrit
     },
   });
   await appendEvents(tx, ctx, now, write.events);
-  return (await loadCaseView(tx, tenantId, caseId, now, settings))!;
+  if (!write.recordIsCurrent) return (await loadCaseView(tx, tenantId, caseId, now, settings))!;
+  const events = await loadCaseEvents(tx, tenantId, caseId);
+  const fixHints = await loadFixHints(tx, tenantId, facts.devices);
+  return buildCaseView({ ...record, row: { ...record.row, ...updated } }, events, settings, now, fixHints);
 }
