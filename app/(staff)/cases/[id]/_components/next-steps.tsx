@@ -66,7 +66,7 @@ export function NextSteps({ view, canWrite, stepView }: { view: CaseView; canWri
                       <FixHint hints={view.fixHints} ruleId={suggestion.ruleId} />
                     </SuggestionCard>
                   ) : (
-                    <SuggestionRow key={suggestion.ruleId} suggestion={suggestion} position={position} caseId={view.id} canWrite={canWrite}
+                    <SuggestionRow key={suggestion.ruleId} suggestion={suggestion} position={position} caseId={view.id} canWrite={canWrite} hints={view.fixHints}
                       expandHref={stepViewHref(view.id, shown, { expand: suggestion.ruleId })} />
                   );
                 })}
