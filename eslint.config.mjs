@@ -32,6 +32,12 @@ export default defineConfig(
     },
   },
   {
+    // CommonJS preloads for Node (bench/support/cpu-profile-preload.cjs).
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly", console: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     // Tests may use loose types for response bodies.
     files: ["tests/**", "e2e/**", "bench/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

@@ -12,8 +12,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  // No retries: a flaky test is a bug to fix, not to hide.
-  retries: 0,
+  // No retries (Playwright's default): a flaky test is a bug to fix, not to hide.
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {
     baseURL,
@@ -27,7 +26,7 @@ export default defineConfig({
   webServer: {
     command: "tsx scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
-    timeout: 600_000, // a fresh `next build` takes minutes on a shared 2-core machine
+    timeout: 600_000, // a cold start builds (minutes on a shared 2-core machine) and seeds the demo with 90 days of history
     reuseExistingServer: !process.env.CI,
     // PST_PID_FILE: the HTTP server's process id, for tests that watch its memory (e2e/request-limits.spec.ts).
     env: { PORT: String(PORT), PST_DATA_DIR: ".data/e2e", E2E_FRESH: "1", PST_PID_FILE: E2E_PID_FILE },

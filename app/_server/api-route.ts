@@ -2,13 +2,12 @@ import { NextResponse, type NextRequest } from "next/server";
 import { authenticateApiToken } from "@/lib/auth/api-tokens";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
-import { validationError } from "@/lib/errors/validation";
 import { problemFor } from "@/lib/http/problem";
-import { JSON_BODY_LIMIT_BYTES, readBodyLimited } from "@/lib/http/read-body";
 import type { StaffActor, TenantContext } from "@/lib/tenancy/context";
-import { enforceRateLimit } from "@/lib/rate-limit/limiter";
+import { enforceRateLimit, retryAfterOf } from "@/lib/rate-limit/limiter";
 import { anonymousRequests, apiTokenRequests } from "@/lib/rate-limit/rules";
 import { clientIp } from "@/app/_server/request-info";
+import { requestSite } from "@/app/_server/request-site";
 import { currentStaff } from "@/app/_server/staff";
 
 // One wrapper for every /api/v1 handler: resolves who is calling (API token or browser session),
@@ -41,7 +40,7 @@ export function errorResponse(error: unknown, where: string): Response {
   const { status, body } = problemFor(error, where);
   const headers: Record<string, string> = status === 401 ? { "WWW-Authenticate": 'Bearer realm="api"' } : {};
   if (status === 503) headers["Retry-After"] = "5";
-  if (status === 429) headers["Retry-After"] = String(error instanceof AppError ? (error.details.retryAfterSeconds ?? 60) : 60);
+  if (status === 429) headers["Retry-After"] = String(retryAfterOf(error) ?? 60);
   return NextResponse.json(body, { status, headers });
 }
 
@@ -58,7 +57,7 @@ async function authenticate(request: NextRequest): Promise<ApiContext> {
   }
   const staff = await currentStaff();
   if (!staff) return refuseAnonymous(request, "Sign in or send an API token (Authorization: Bearer …)");
-  if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
+  if (!SAFE_METHODS.has(request.method) && requestSite(request) !== "same-origin") {
     throw new AppError("forbidden", "Cross-site request refused: the Origin header does not match this site");
   }
   return { tenantId: staff.tenantId, actor: staff.actor };
@@ -68,32 +67,4 @@ async function authenticate(request: NextRequest): Promise<ApiContext> {
 async function refuseAnonymous(request: NextRequest, message: string): Promise<never> {
   await enforceRateLimit(anonymousRequests(), clientIp(request.headers), "without valid credentials from this address");
   throw new AppError("unauthenticated", message);
-}
-
-function isSameOrigin(request: NextRequest): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return request.headers.get("sec-fetch-site") === "same-origin";
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
-/** Parses a JSON body of at most 1 MB (413 beyond, while streaming); malformed JSON is a 400 naming the problem. */
-export async function readJson(request: NextRequest): Promise<unknown> {
-  const bytes = await readBodyLimited(request, JSON_BODY_LIMIT_BYTES);
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw validationError([{ path: "(body)", message: "The request body is not valid UTF-8 text" }]);
-  }
-  if (text.trim() === "") throw validationError([{ path: "(body)", message: "The request body is empty; send a JSON object" }]);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw validationError([{ path: "(body)", message: `Malformed JSON: ${(error as Error).message}` }]);
-  }
 }

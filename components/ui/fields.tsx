@@ -3,7 +3,7 @@ import type { TriState } from "@/components/facts-form/draft";
 
 // Labelled inputs with their hint and error wired through aria-describedby / aria-invalid.
 
-const inputClass =
+export const inputClass =
   "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600 aria-[invalid=true]:border-red-700";
 
 interface FieldShell {
@@ -92,24 +92,3 @@ export function TriStateField(props: FieldShell & { value: TriState; onValue: (v
   return <SelectField {...props} options={TRI_OPTIONS} />;
 }
 
-export function TextAreaField({
-  id, label, hint, errors, className, value, onValue, rows = 3, maxLength, required,
-}: FieldShell & { value: string; onValue: (value: string) => void; rows?: number; maxLength?: number; required?: boolean }) {
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
-      <textarea
-        id={id}
-        value={value}
-        rows={rows}
-        maxLength={maxLength}
-        required={required}
-        onChange={(event) => onValue(event.target.value)}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
-        className={inputClass}
-      />
-      <Messages id={id} hint={hint} errors={errors} />
-    </div>
-  );
-}

@@ -16,7 +16,7 @@ export async function createCaseViaApi(page: Page, body: Record<string, unknown>
 export const deviceFields = (page: Page, n: number) => page.getByRole("group", { name: new RegExp(`^Device ${n}\\.`) });
 
 export async function suggestionIds(page: Page): Promise<string[]> {
-  return page.getByTestId("suggestions").locator(":scope > li").evaluateAll((items) => items.map((item) => item.getAttribute("data-rule-id") ?? ""));
+  return page.getByTestId("suggestions").locator("li[data-rule-id]").evaluateAll((items) => items.map((item) => item.getAttribute("data-rule-id") ?? ""));
 }
 
 /** A case with an iPhone and a Mac whose iCloud Photos is off (so enable-icloud-photos is suggested). */

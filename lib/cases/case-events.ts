@@ -4,7 +4,7 @@ import type { TenantTx } from "@/lib/tenancy/with-tenant";
 
 // The case timeline. Only ever inserted: the database refuses UPDATE and DELETE on CaseEvent.
 
-type CaseEventType =
+export type CaseEventType =
   | "case.created"
   | "facts.updated"
   | "status.changed"

@@ -20,6 +20,8 @@ export interface StepView {
   ruleId: string;
   outcome: string;
   note: string | null;
+  /** Whether the note shows on the customer's page (always for the customer's own reports). */
+  noteVisibleToCustomer: boolean;
   triedAt: string;
   recordedAt: string;
   by: ActorView;
@@ -120,10 +122,19 @@ export async function timelinePage(tx: TenantTx, tenantId: string, caseId: strin
 }
 
 export function stepView(
-  step: { id: string; ruleId: string; outcome: string; note: string | null; triedAt: Date; createdAt: Date },
+  step: { id: string; ruleId: string; outcome: string; note: string | null; noteVisibleToCustomer: boolean; triedAt: Date; createdAt: Date },
   by: ActorView,
 ): StepView {
-  return { id: step.id, ruleId: step.ruleId, outcome: step.outcome, note: step.note, triedAt: step.triedAt.toISOString(), recordedAt: step.createdAt.toISOString(), by };
+  return {
+    id: step.id,
+    ruleId: step.ruleId,
+    outcome: step.outcome,
+    note: step.note,
+    noteVisibleToCustomer: step.noteVisibleToCustomer,
+    triedAt: step.triedAt.toISOString(),
+    recordedAt: step.createdAt.toISOString(),
+    by,
+  };
 }
 
 // Who recorded a step is on its timeline event (API tokens and customers have no user row).

@@ -9,7 +9,10 @@ import { suggestionsView, type SuggestionsView } from "@/lib/cases/suggestions-v
 import { loadCaseRecord, type CaseRecord } from "@/lib/cases/case-record";
 import { displayCaseNumber } from "@/lib/cases/case-number";
 import { loadRuleSettings } from "@/lib/cases/rule-settings";
+import { reviewStateOf, type EscalationReviewView } from "@/lib/escalation/review-state";
+import { customerLinkExpiresAt } from "@/lib/customer/link-lifetime";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
+import { loadFixHints, type FixHint } from "@/lib/metrics/fix-hints";
 
 // The case as the API returns it and the case page shows it (SPEC §5). Plain JSON (dates as ISO
 // strings), so a stored idempotent response and a fresh one are the same thing.
@@ -45,11 +48,19 @@ export interface CaseView extends SuggestionsView {
   steps: StepView[];
   stepsPage: { total: number; nextCursor: string | null };
   escalation: EscalationView;
+  /** Where the case stands in the escalation review (submitted, approved, returned). */
+  review: EscalationReviewView;
   statusExplanations: StatusExplanationView[];
   /** The latest events (oldest of them first); older ones page by `timelinePage.nextCursor`. */
   timeline: TimelineEventView[];
   timelinePage: { total: number; nextCursor: string | null };
   appleCaseNumber: string | null;
+  /** When the customer last reported through their link, until staff next act on the case. */
+  customerRepliedAt: string | null;
+  /** The customer's current link (its secret is never stored), or null when none was made. */
+  customerLink: { createdAt: string; expiresAt: string } | null;
+  /** How each rule went on similar cases of this tenant (same platform and OS major), where the sample is big enough. */
+  fixHints: FixHint[];
   createdAt: string;
   updatedAt: string;
   resolvedAt: string | null;
@@ -63,23 +74,54 @@ export async function loadCaseView(
   now: Date,
   settings?: RuleSettings,
 ): Promise<CaseView | null> {
-  // Sequential on purpose: one transaction is one connection, so parallel queries would only queue.
   const record = await loadCaseRecord(tx, tenantId, caseId);
   if (!record) return null;
+  return caseViewOf(tx, record, settings ?? (await loadRuleSettings(tx, tenantId)), now);
+}
+
+/** The view of a case already read (and, in a write, already updated) in this transaction. */
+export async function caseViewOf(tx: TenantTx, record: CaseRecord, settings: RuleSettings, now: Date): Promise<CaseView> {
+  const { tenantId, id: caseId } = record.row;
+  // Sequential on purpose: one transaction is one connection, so parallel queries would only queue.
   const steps = await stepsPage(tx, tenantId, caseId);
   const timeline = await timelinePage(tx, tenantId, caseId);
-  const resolvedSettings = settings ?? (await loadRuleSettings(tx, tenantId));
-  return buildCaseView(record, { steps, timeline }, resolvedSettings, now);
+  const markers = await loadMarkerEvents(tx, tenantId, caseId);
+  const fixHints = await loadFixHints(tx, tenantId, record.facts.devices);
+  return buildCaseView(record, { steps, timeline, markers }, settings, now, fixHints);
+}
+
+interface MarkerEvent {
+  type: string;
+  createdAt: Date;
+  actorLabel: string;
+  data: unknown;
+}
+
+// The events the view derives state from (the latest review submission, approval and return, and
+// the latest customer link), whatever page of the timeline they are on: one row per kind.
+function loadMarkerEvents(tx: TenantTx, tenantId: string, caseId: string): Promise<MarkerEvent[]> {
+  return tx.$queryRaw<MarkerEvent[]>`
+    SELECT * FROM (
+      SELECT DISTINCT ON ("type", "data"->>'escalation') "type", "createdAt", "actorLabel", "data", "id"
+      FROM "CaseEvent"
+      WHERE "tenantId" = ${tenantId}::uuid AND "caseId" = ${caseId}::uuid
+        AND ("type" IN ('customer_link.created', 'customer_link.rotated') OR ("type" = 'status.changed' AND "data" ? 'escalation'))
+      ORDER BY "type", "data"->>'escalation', "createdAt" DESC, "id" DESC
+    ) AS latest ORDER BY "createdAt", "id"`;
 }
 
 interface History {
   steps: HistoryPage<StepView>;
   timeline: HistoryPage<TimelineEventView>;
+  /** Oldest first. */
+  markers: MarkerEvent[];
 }
 
-function buildCaseView(record: CaseRecord, history: History, settings: RuleSettings, now: Date): CaseView {
+function buildCaseView(record: CaseRecord, history: History, settings: RuleSettings, now: Date, fixHints: FixHint[]): CaseView {
   const { row, facts, steps } = record;
   const { suggestions, escalation: readiness } = triageCase(facts, steps, settings, now);
+  // Every rotation revokes the previous link and makes a new one, so the last link event is the live link.
+  const linkCreatedAt = history.markers.findLast((event) => event.type.startsWith("customer_link."))?.createdAt ?? null;
   return {
     id: row.id,
     number: row.number,
@@ -97,6 +139,7 @@ function buildCaseView(record: CaseRecord, history: History, settings: RuleSetti
       criteria: readiness.criteria,
       readyAt: row.escalationReadyAt?.toISOString() ?? null,
     },
+    review: reviewStateOf(row, history.markers),
     statusExplanations: facts.statusMessages.map((status) => ({
       ...status,
       ...explainStatusMessage(status.message, "agent"),
@@ -104,6 +147,14 @@ function buildCaseView(record: CaseRecord, history: History, settings: RuleSetti
     timeline: [...history.timeline.items].reverse(),
     timelinePage: { total: history.timeline.total, nextCursor: history.timeline.nextCursor },
     appleCaseNumber: row.appleCaseNumber,
+    customerRepliedAt: row.customerRepliedAt?.toISOString() ?? null,
+    customerLink: linkCreatedAt
+      ? {
+          createdAt: linkCreatedAt.toISOString(),
+          expiresAt: customerLinkExpiresAt({ createdAt: linkCreatedAt }, settings.thresholds.customerLinkDays, row.resolvedAt).toISOString(),
+        }
+      : null,
+    fixHints,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     resolvedAt: row.resolvedAt?.toISOString() ?? null,

@@ -19,7 +19,7 @@ const MAX_QUERY_WORDS = 8;
  * removed, split on anything that is not a Unicode letter or digit, each capped at
  * MAX_TOKEN_LENGTH code points. "María.García@Example.com" → maria, garcia, example, com.
  */
-function wordsOf(text: string): string[] {
+export function wordsOf(text: string): string[] {
   return text
     .toLowerCase()
     .normalize("NFKD")

@@ -64,3 +64,5 @@ export const STEP_OUTCOME_LABELS: Record<StepOutcome, string> = {
   not_applicable: "Not applicable",
   skipped: "Skipped",
 };
+
+export const BOOLEAN_FACT_LABELS = { true: "Yes", false: "No", unknown: "Unknown" } as const;

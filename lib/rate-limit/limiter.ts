@@ -3,11 +3,13 @@ import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-lim
 import { appDatabaseUrl, appPoolConfig } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 
-// Every rate limit of the product (sign-in, API tokens, anonymous requests, …) counts in PostgreSQL
-// (table rate_limit), so all app instances share the counts and a restart forgets nothing. While
-// the database is away each process falls back to counting in memory (rate-limiter-flexible's
-// insurance limiter), so limits still hold, per process, during an outage. (Health and the 503
-// page count in memory only: app/_server/anonymous-limit.ts.)
+// Every rate limit of the product (sign-in, API tokens, anonymous requests, the customer's link) is
+// a LimitRule in lib/rate-limit/rules.ts and counts in PostgreSQL (one table, rate_limit), so all
+// app instances share the counts and a restart forgets nothing. While the database is away each
+// process falls back to counting in memory (rate-limiter-flexible's insurance limiter), so limits
+// still hold, per process, during an outage. (Health and the 503 page count in memory only:
+// app/_server/anonymous-limit.ts.) One table matters: rate-limiter-flexible names its prepared
+// statements the same for every table. Decision 0051.
 
 export interface LimitRule {
   /** Key prefix, unique per rule ("api-token", "sign-in-account", …). */
@@ -32,7 +34,12 @@ export interface Limiter {
 const shared = globalThis as unknown as { photoSyncRateLimitPool?: pg.Pool; photoSyncLimiters?: Map<string, Limiter> };
 
 function pool(): pg.Pool {
-  shared.photoSyncRateLimitPool ??= new pg.Pool(appPoolConfig(appDatabaseUrl(), 3));
+  if (!shared.photoSyncRateLimitPool) {
+    shared.photoSyncRateLimitPool = new pg.Pool(appPoolConfig(appDatabaseUrl(), 3));
+    // An idle connection dropped by a database restart emits "error" on the pool; unhandled, that
+    // would end the process. The next request reconnects (or counts in memory while it is away).
+    shared.photoSyncRateLimitPool.on("error", () => undefined);
+  }
   return shared.photoSyncRateLimitPool;
 }
 
@@ -64,6 +71,9 @@ export function createLimiter(rule: LimitRule, storeClient: pg.Pool = pool()): L
     tableName: "rate_limit",
     tableCreated: true, // created by the migrations; the app role may not create tables
     clearExpiredByTimeout: false, // housekeeping deletes expired rows (lib/housekeeping)
+    // Once a key is over its limit, this process refuses it from memory until the window ends: a
+    // flood costs no further database writes. (reset() clears that too.)
+    inMemoryBlockOnConsumed: rule.points + 1,
     // If the database errors, this process counts in memory until it is back.
     insuranceLimiter: new RateLimiterMemory(options),
   });
@@ -90,7 +100,7 @@ function limiterOver(store: RateLimiterPostgres | RateLimiterMemory): Limiter {
   };
 }
 
-/** Consumes one point or throws the 429 AppError (the HTTP layer adds Retry-After). */
+/** Consumes one point or throws the 429 AppError carrying `retryAfterSeconds` (the HTTP layer adds Retry-After). */
 export async function enforceRateLimit(rule: LimitRule, key: string, what: string): Promise<void> {
   const decision = await rateLimiter(rule).consume(key);
   if (!decision.allowed) {
@@ -100,3 +110,10 @@ export async function enforceRateLimit(rule: LimitRule, key: string, what: strin
   }
 }
 
+
+/** The Retry-After value of a rate-limited error, or null for any other error. */
+export function retryAfterOf(error: unknown): number | null {
+  if (!(error instanceof AppError) || error.code !== "rate_limited") return null;
+  const seconds = error.details.retryAfterSeconds;
+  return typeof seconds === "number" ? seconds : null;
+}

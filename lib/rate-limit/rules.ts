@@ -37,3 +37,27 @@ export const anonymousRequests = (): LimitRule => ({
   points: fromEnv("ANONYMOUS_REQUESTS_PER_MINUTE", 120),
   durationSeconds: 60,
 });
+
+// The customer's link (SPEC §7): generous for a person on a phone; a script hammering a link or
+// guessing tokens is answered 429 while every other link keeps working.
+
+/** Every customer-link request from one address, counted before the link is looked up (so guesses at tokens count too). */
+export const customerRequestsPerAddress = (): LimitRule => ({
+  name: "cust-ip",
+  points: fromEnv("CUSTOMER_LINK_MAX_REQUESTS_PER_IP", 120),
+  durationSeconds: 60,
+});
+
+/** Every request on one link, whatever the address. */
+export const customerRequestsPerLink = (): LimitRule => ({
+  name: "cust-link",
+  points: fromEnv("CUSTOMER_LINK_MAX_REQUESTS_PER_LINK", 60),
+  durationSeconds: 60,
+});
+
+/** Reports on one link: a customer reports a handful of steps a day. */
+export const customerReportsPerLink = (): LimitRule => ({
+  name: "cust-report",
+  points: fromEnv("CUSTOMER_LINK_MAX_REPORTS_PER_HOUR", 30),
+  durationSeconds: 60 * 60,
+});

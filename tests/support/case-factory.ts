@@ -7,6 +7,10 @@ import type { TenantContext } from "@/lib/tenancy/context";
 // Request bodies and cases for the API tests: realistic intake facts with a little variety.
 
 let counter = 0;
+// Test files share one database and each counts from 1: the email carries a per-file tag so two
+// files' cases never share an email (tests look cases up by email across tenants). Letters only: a
+// search word like "3" (from "PST-3") must not prefix-match the tag of every factory case.
+const FILE_TAG = Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
 
 export function deviceBody(overrides: Partial<DeviceInput> = {}): DeviceInput {
   return {
@@ -28,7 +32,7 @@ export function deviceBody(overrides: Partial<DeviceInput> = {}): DeviceInput {
 export function caseBody(overrides: Partial<CaseFactsInput> & { assigneeId?: string | null; status?: string } = {}) {
   counter += 1;
   return {
-    customer: { name: `Casey Customer ${counter}`, email: `casey${counter}@example.com` },
+    customer: { name: `Casey Customer ${counter}`, email: `casey${counter}.${FILE_TAG}@example.com` },
     problemSince: new Date(Date.now() - 30 * 3_600_000).toISOString(),
     appleIdConsistent: true,
     appleSystemStatus: "ok",

@@ -1,10 +1,9 @@
 -- Hardening (issue 11, docs/decisions/0052-database-defence-in-depth.md).
 
--- 1. One table for every rate limit (sign-in, API tokens, anonymous requests), shared by all app
---    instances. The sign-in counters table is renamed (its rows are short-lived counters).
-ALTER TABLE "login_throttle" RENAME TO "rate_limit";
-ALTER TABLE "rate_limit" RENAME CONSTRAINT "login_throttle_pkey" TO "rate_limit_pkey";
-DELETE FROM "rate_limit";
+-- 1. One table for every rate limit: "rate_limit" (created for the customer's link, decision 0022)
+--    now also counts sign-in, API tokens and anonymous requests (decision 0051). The sign-in
+--    throttle's own table goes; its rows were short-lived counters, so nothing of value is lost.
+DROP TABLE "login_throttle";
 
 -- 2. Server-side browser sessions: signing out revokes the row; expiresAt is absolute.
 CREATE TABLE "StaffSession" (

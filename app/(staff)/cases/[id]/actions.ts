@@ -1,5 +1,6 @@
 "use server";
 
+import { refresh } from "next/cache";
 import { getCase } from "@/lib/cases/get-case";
 import { updateCase } from "@/lib/cases/update-case";
 import { recordStep } from "@/lib/cases/record-step";
@@ -35,12 +36,15 @@ export async function changeAssigneeAction(unverifiedCaseId: string, version: nu
   });
 }
 
+/** Records a tried step; the page refreshes with the new order in the same response. */
 export async function recordStepAction(unverifiedCaseId: string, step: unknown): Promise<ActionResult<{ stepId: string }>> {
-  return runAction("recordStep", async () => {
+  const result = await runAction("recordStep", async () => {
     const staff = await requireStaffAction("case:write");
-    const result = await recordStep(staff, unverifiedCaseId, step);
-    return { stepId: result.step.id };
+    const recorded = await recordStep(staff, unverifiedCaseId, step);
+    return { stepId: recorded.step.id };
   });
+  if (result.ok) refresh();
+  return result;
 }
 
 /** The latest case, for "Reload latest" after a conflict (the form keeps what was typed). */
@@ -51,11 +55,15 @@ export async function loadLatestCaseAction(unverifiedCaseId: string): Promise<Ac
   });
 }
 
-/** Creates or rotates the customer's link; the secret URL is returned only now. */
-export async function rotateCustomerLinkAction(unverifiedCaseId: string): Promise<ActionResult<{ url: string }>> {
+/** Creates or rotates the customer's link (a form action for useActionState); the secret path is returned only now. */
+export async function rotateCustomerLinkAction(
+  unverifiedCaseId: string,
+  _previous: unknown,
+  _form: FormData,
+): Promise<ActionResult<{ path: string; expiresAt: string }> | null> {
   return runAction("rotateCustomerLink", async () => {
     const staff = await requireStaffAction("case:write");
     const link = await rotateCustomerLink(staff, unverifiedCaseId);
-    return { url: link.url };
+    return { path: link.path, expiresAt: link.expiresAt };
   });
 }

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
-import { apiRoute, readJson } from "@/app/_server/api-route";
+import { apiRoute } from "@/app/_server/api-route";
+import { readJson } from "@/app/_server/read-json";
 import { createCase } from "@/lib/cases/create-case";
 import { listCases } from "@/lib/cases/list-cases";
 import { listQueryFromSearchParams } from "@/lib/cases/list-query-params";
@@ -14,7 +15,7 @@ export const POST = apiRoute("case:write", async ({ ctx, request }) => {
   });
 });
 
-// GET /api/v1/cases — one page of cases: filters, sort and cursor in the query string; { items, nextCursor }.
+// GET /api/v1/cases — one page of cases: filters, sort and cursor in the query string; { items, nextCursor, prevCursor }.
 export const GET = apiRoute("case:read", async ({ ctx, request }) =>
   listCases(ctx, listQueryFromSearchParams(request.nextUrl.searchParams, { unknownIsError: true })),
 );

@@ -3,7 +3,7 @@ import type { StepOutcome } from "@/lib/facts/schema";
 import { RULES_BY_ID } from "@/lib/rules/catalog";
 import type { RuleId } from "@/lib/rules/rule-ids";
 import type { StepView } from "@/lib/cases/case-history";
-import { formatDateTime } from "@/components/case/format";
+import { RelativeTime } from "@/components/time/relative-time";
 import { HistoryNav } from "@/app/(staff)/cases/[id]/_components/history-nav";
 
 /** Recorded steps, newest first, a page at a time, with who recorded each and when it was tried. */
@@ -26,9 +26,12 @@ export function StepsTried({ steps, total, olderHref, newestHref }: { steps: Ste
               <tr key={step.id} className="border-t border-slate-200 align-top">
                 <td className="p-2 font-medium">{RULES_BY_ID.get(step.ruleId as RuleId)?.title ?? step.ruleId}</td>
                 <td className="p-2">{STEP_OUTCOME_LABELS[step.outcome as StepOutcome] ?? step.outcome}</td>
-                <td className="p-2">{step.note ?? "—"}</td>
-                <td className="p-2 whitespace-nowrap">{formatDateTime(step.triedAt)}</td>
-                <td className="p-2">{step.by.name}</td>
+                <td className="p-2">
+                  {step.note ?? "—"}
+                  {step.note && step.noteVisibleToCustomer && step.by.kind !== "customer" ? <span className="block text-xs text-teal-800">Shown to the customer</span> : null}
+                </td>
+                <td className="p-2 whitespace-nowrap"><RelativeTime iso={step.triedAt} /></td>
+                <td className="p-2">{step.by.kind === "customer" ? <span className="font-medium text-teal-900">Customer (their link)</span> : step.by.name}</td>
               </tr>
             ))}
           </tbody>

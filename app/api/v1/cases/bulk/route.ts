@@ -1,4 +1,5 @@
-import { apiRoute, readJson } from "@/app/_server/api-route";
+import { apiRoute } from "@/app/_server/api-route";
+import { readJson } from "@/app/_server/read-json";
 import { bulkUpdateCases } from "@/lib/cases/bulk-update";
 
 // POST /api/v1/cases/bulk — assign and/or set the status of many cases at once; returns counts.

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
-import { apiRoute, readJson } from "@/app/_server/api-route";
+import { apiRoute } from "@/app/_server/api-route";
+import { readJson } from "@/app/_server/read-json";
 import { getStepsPage, historyQueryFromSearchParams } from "@/lib/cases/case-history";
 import { recordStep } from "@/lib/cases/record-step";
 
