@@ -56,5 +56,5 @@ export async function saveCase(tx: TenantTx, ctx: TenantContext, write: CaseWrit
   });
   await appendEvents(tx, ctx, now, write.events);
   if (!write.recordIsCurrent) return (await loadCaseView(tx, tenantId, caseId, now, settings))!;
-  return caseViewOf(tx, { ...record, facts, steps: [...steps], row: { ...record.row, ...updated } }, settings, now);
+  return caseViewOf(tx, { ...record, row: { ...record.row, ...updated } }, settings, now);
 }

@@ -90,6 +90,7 @@ describe("privileges", () => {
     CaseSearchToken: "replaced with each write of a case's searchable facts",
     Device: "a case's devices are replaced as a whole",
     IdempotencyKey: "housekeeping purges keys older than a day",
+    SavedView: "a person deletes their own view; supervisors delete the team's (lib/saved-views/manage-views.ts)",
     StaffSession: "housekeeping purges expired sessions",
     StatusObservation: "a case's status messages are replaced as a whole",
     rate_limit: "counters are reset on success and purged when spent",
