@@ -1,4 +1,9 @@
 import "@/tests/support/integration-env";
+// Every request here holds the same few links from one address: the customer-link limits (their own
+// tests lower and check them) stay out of the way.
+process.env.CUSTOMER_LINK_MAX_REQUESTS_PER_IP = "1000000";
+process.env.CUSTOMER_LINK_MAX_REQUESTS_PER_LINK = "1000000";
+process.env.CUSTOMER_LINK_MAX_REPORTS_PER_HOUR = "1000000";
 import fc from "fast-check";
 import { NextRequest } from "next/server";
 import path from "node:path";
@@ -12,14 +17,15 @@ import { ROWS } from "./authorisation/matrix-rows";
 import { createFixture, type Fixture } from "./authorisation/principals";
 import { mutatedBody, paramValue, queryParams, rawBody } from "./fuzz/mutations";
 
-// Every API route of the matrix gets at least 1,000 generated requests — mutated valid bodies,
+// Every route handler of the matrix (the /api/v1 API, the customer's page and its JSON twin) gets at least 1,000 generated requests — mutated valid bodies,
 // random JSON, broken bytes, odd parameters and query strings — as a tenant admin's API token (so
 // requests get past authorisation into validation and the services). None may answer 5xx, and a
 // refused write must leave every table as it was (its tenant's rowCounts before and after). Routes
 // are fuzzed side by side, each in tenants of its own.
 
 const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS_PER_ROUTE ?? 1_000);
-const KNOWN_QUERY = ["status", "platform", "escalationReady", "assignee", "problemAge", "problemAgeMinHours", "problemAgeMaxHours", "q", "sort", "dir", "caseId", "next"];
+const KNOWN_QUERY = ["status", "platform", "escalationReady", "assignee", "problemAge", "problemAgeMinHours", "problemAgeMaxHours", "q", "sort", "dir", "caseId", "next",
+  "from", "to", "format", "customerReplied", "inactiveMinHours", "reported", "outcome"];
 const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const routeRows = ROWS.filter((row) => row.kind === "route");
 const files = new Map(appEntries().map((entry) => [entry.key, entry.file]));
@@ -48,7 +54,8 @@ function generator({ fx, foreignCaseId }: Target, sample: RequestSpec): fc.Arbit
   const params = Object.fromEntries(
     Object.entries(sample.params ?? {}).map(([name, value]) => [
       name,
-      Array.isArray(value) ? fc.constant(value) : paramValue([value, fx.caseA.id, fx.attachmentA], [foreignCaseId]),
+      // A customer link's token is tried mostly as itself, so most requests reach the handler's body checks.
+      Array.isArray(value) ? fc.constant(value) : paramValue(name === "token" ? [value] : [value, fx.caseA.id, fx.attachmentA], [foreignCaseId]),
     ]),
   );
   const body = fc.oneof(
@@ -83,6 +90,7 @@ async function send(token: string, method: string, pattern: string, module: Reco
   let body: BodyInit | undefined;
   if (method !== "GET" && generated.body) {
     if ("raw" in generated.body) body = generated.body.raw as BodyInit;
+    else if (isForm(sample)) body = formEncoded(generated.body.json); // the customer's form: mutated fields, form-encoded
     else if (sample.rawBody) body = sample.rawBody as BodyInit; // uploads: the bytes stay an image, the rest varies
     else {
       body = JSON.stringify(generated.body.json);
@@ -92,6 +100,16 @@ async function send(token: string, method: string, pattern: string, module: Reco
   const request = new NextRequest(url, { method, headers, body });
   const handler = module[method] as (request: NextRequest, route: { params: Promise<unknown> }) => Promise<Response>;
   return runInRequest(request.headers, () => handler(request, { params: Promise.resolve(generated.params) }));
+}
+
+const isForm = (sample: RequestSpec) => sample.headers?.["content-type"] === "application/x-www-form-urlencoded";
+
+/** A generated body as a browser would post it from a form: each top-level field as text. */
+function formEncoded(json: unknown): string {
+  if (!json || typeof json !== "object" || Array.isArray(json)) return String(JSON.stringify(json) ?? "");
+  const fields = new URLSearchParams();
+  for (const [name, value] of Object.entries(json)) fields.append(name.toWellFormed(), (typeof value === "string" ? value : JSON.stringify(value) ?? "").toWellFormed());
+  return fields.toString();
 }
 
 describe.concurrent("API fuzzing", () => {

@@ -8,7 +8,7 @@ import type { Fixture, Principal } from "./principals";
 // Asks one matrix row as one principal, the way Next.js would call it, and reports the answer as an
 // HTTP status: a route handler's own status; a page's render (200), notFound() (404) or redirect
 // (to sign-in: 401, to /forbidden: 403, elsewhere: 303); a server action's result (ok: 200, or the
-// status of its error code).
+// status of its error code) or its redirect when done (303).
 
 export interface Answer {
   status: number;
@@ -34,10 +34,17 @@ function fillPath(pattern: string, params: Record<string, string | string[]> = {
 export async function ask(row: Row, principal: Principal, fx: Fixture): Promise<Answer> {
   if (row.kind === "action") {
     const module = await load(row.file);
-    const fn = module[row.name] as (...args: unknown[]) => Promise<{ ok: boolean; error?: { code: string } }>;
+    const fn = module[row.name] as (...args: unknown[]) => Promise<{ ok?: boolean; error?: { code: string } | null }>;
     const args = await row.args(fx);
-    const result = await runInRequest(principal.headers, () => fn(...args));
-    return { status: result.ok ? 200 : (ACTION_STATUS[result.error!.code] ?? 500), text: JSON.stringify(result) };
+    let result: Awaited<ReturnType<typeof fn>>;
+    try {
+      result = await runInRequest(principal.headers, () => fn(...args));
+    } catch (error) {
+      return pageInterrupt(error); // a form action that redirects when done (303), or to sign-in (401)
+    }
+    // Two shapes: { ok, … } (case actions) or a form state { error, values } (escalation forms).
+    const failed = result.ok === false || (result.ok === undefined && result.error);
+    return { status: failed ? (ACTION_STATUS[result.error!.code] ?? 500) : 200, text: JSON.stringify(result) };
   }
   const spec: RequestSpec = (await row.request?.(fx)) ?? {};
   const params = { ...spec.params };

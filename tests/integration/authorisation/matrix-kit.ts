@@ -63,7 +63,7 @@ export function expectedStatus(row: Row, principal: Principal): number {
   if (row.expect) return row.expect(principal);
   const ok = row.ok ?? 200;
   if (row.access === "public") return ok;
-  if (row.access === "customer") return principal.linkState === "valid" ? ok : 410;
+  if (row.access === "customer") return { valid: ok, revoked: 410, expired: 410, unknown: 404 }[principal.linkState];
   const role = row.kind === "route" || principal.kind === "session" ? principal.role : null;
   if (!role) return 401;
   if (RANK[role] < RANK[row.access]) return 403;

@@ -1,4 +1,8 @@
-import { caseBody } from "@/tests/support/case-factory";
+import { randomUUID } from "node:crypto";
+import { runEscalationAction } from "@/lib/escalation/escalation-action";
+import { EMPTY_FORM_STATE } from "@/app/(staff)/escalations/form-state";
+import { apiContext, caseBody } from "@/tests/support/case-factory";
+import { createReadyCase } from "@/tests/support/escalation-factory";
 import { action, api, page, type Row } from "./matrix-kit";
 import type { Fixture } from "./principals";
 
@@ -20,6 +24,20 @@ const freshCase = async (fx: Fixture, body?: (version: number) => unknown) => {
   return { params: { id: fresh.id }, body: body?.(fresh.version) };
 };
 const signedIn = (p: { kind: string; role: string | null }) => p.kind === "session" && p.role !== null;
+/** A case of tenant A awaiting review (submitted with a supervisor's override: quicker than making it ready). */
+const awaitingReview = async (fx: Fixture) => {
+  const fresh = await fx.newCase();
+  const submitted = await runEscalationAction(apiContext(fx.tenantA, "supervisor"), fresh.id, { action: "submit", version: fresh.version, override: "Apple asked for it" });
+  return { id: submitted.id, version: submitted.version };
+};
+const form = (fields: Record<string, string | number>) => {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.set(name, String(value));
+  return data;
+};
+const onLink = (fx: Fixture) => ({ params: { token: fx.validLinkToken } });
+// Each report differs (a note of its own), so none is a repeat of the last.
+const customerReport = (fx: Fixture) => ({ ruleId: fx.customerRuleId, outcome: "no_change", note: `Tried it ${randomUUID().slice(0, 8)}` });
 
 export const ROWS: Row[] = [
   // Anyone
@@ -55,4 +73,43 @@ export const ROWS: Row[] = [
   action("app/(staff)/cases/[id]/actions.ts", "recordStepAction", "agent", async (fx) => [(await fx.newCase()).id, { ruleId: "restart-device", outcome: "no_change" }], { target: "tenant-a" }),
   action("app/(staff)/cases/[id]/actions.ts", "loadLatestCaseAction", "agent", (fx) => [fx.caseA.id], { target: "tenant-a" }),
   action("app/(staff)/cases/[id]/actions.ts", "rotateCustomerLinkAction", "agent", async (fx) => [(await fx.newCase()).id], { target: "tenant-a" }),
+
+  // Escalation review (issue 7): agents submit a ready case and read packets; supervisors decide.
+  api("POST", "/api/v1/cases/[id]/escalation", "agent", { target: "tenant-a", request: async (fx) => {
+    const ready = await createReadyCase(fx.ctxA);
+    return { params: { id: ready.id }, body: { action: "submit", version: ready.version, note: "Customer waited two days" } };
+  } }),
+  api("POST", "/api/v1/cases/[id]/escalation", "supervisor", { target: "tenant-a", request: async (fx) => {
+    const awaiting = await awaitingReview(fx);
+    return { params: { id: awaiting.id }, body: { action: "return", version: awaiting.version, reason: "Add a screenshot of the Photos settings" } };
+  } }),
+  api("GET", "/api/v1/cases/[id]/packet", "agent", { target: "tenant-a", request: onCase }),
+  api("GET", "/api/v1/cases/[id]/packet.zip", "agent", { target: "tenant-a", request: onCase }),
+  page("/escalations", "agent"),
+  page("/escalations/[id]", "agent", { target: "tenant-a", request: onCase }),
+  page("/cases/[id]/packet", "agent", { target: "tenant-a", request: onCase }),
+  action("app/(staff)/escalations/actions.ts", "submitEscalationAction", "agent", async (fx) => {
+    const ready = await createReadyCase(fx.ctxA);
+    return [EMPTY_FORM_STATE, form({ caseId: ready.id, version: ready.version, note: "Two days on Wi-Fi" })];
+  }, { target: "tenant-a", ok: 303 }),
+  action("app/(staff)/escalations/actions.ts", "reviewEscalationAction", "supervisor", async (fx) => {
+    const awaiting = await awaitingReview(fx);
+    return [EMPTY_FORM_STATE, form({ caseId: awaiting.id, version: awaiting.version, action: "approve", appleCaseNumber: "102345678901" })];
+  }, { target: "tenant-a", ok: 303 }),
+
+  // Supervisors' metrics (issue 10).
+  api("GET", "/api/v1/metrics/fix-effectiveness", "supervisor"),
+  api("GET", "/api/v1/metrics/ageing", "supervisor", { request: () => ({ query: { format: "csv" } }) }),
+  api("GET", "/api/v1/metrics/escalations", "supervisor", { request: () => ({ query: { platform: "mac" } }) }),
+  page("/metrics", "supervisor"),
+
+  // The customer's link (issue 8): the token in the address is the only credential. Every principal
+  // holds tenant A's valid link except the revoked (410), expired (410) and unknown (404) ones.
+  api("GET", "/c/[token]", "customer", { request: onLink }),
+  api("POST", "/c/[token]", "customer", { ok: 303, request: (fx) => {
+    const fields = customerReport(fx);
+    return { ...onLink(fx), body: fields, rawBody: new TextEncoder().encode(new URLSearchParams(fields).toString()), headers: { "content-type": "application/x-www-form-urlencoded" } };
+  } }),
+  api("GET", "/api/c/[token]", "customer", { request: onLink }),
+  api("POST", "/api/c/[token]/steps", "customer", { ok: 201, request: (fx) => ({ ...onLink(fx), body: customerReport(fx) }) }),
 ];

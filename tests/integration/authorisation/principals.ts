@@ -25,8 +25,8 @@ export interface Principal {
   headers: Record<string, string>;
   /** For customer routes: the link token this principal holds (null: a valid link of tenant A). */
   customerToken: string | null;
-  /** What a customer route should answer for this principal's link ("ok", or 410 for a dead link). */
-  linkState: "valid" | "revoked" | "expired";
+  /** The state of the link a customer route is asked with: valid → ok, revoked or expired → 410, unknown → 404. */
+  linkState: "valid" | "revoked" | "expired" | "unknown";
 }
 
 export interface Fixture {
@@ -41,6 +41,8 @@ export interface Fixture {
   /** A member of tenant A (an assignee that exists). */
   agentUserId: string;
   validLinkToken: string;
+  /** A step the customer of caseA may report on (one of the case's suggestions). */
+  customerRuleId: string;
   attachmentA: string;
   principals: Principal[];
 }
@@ -78,6 +80,9 @@ export async function createFixture(): Promise<Fixture> {
   const expiredLink = (await rotateCustomerLink(ctxA, otherCase.id)).token;
   await adminPool().query(`UPDATE "CustomerLink" SET "createdAt" = now() - interval '400 days' WHERE "tenantId" = $1 AND "caseId" = $2`, [a.tenantId, otherCase.id]);
 
+  // Shaped like a link, never issued: a guess.
+  const unknownLink = `c_${randomUUID().replaceAll("-", "")}${randomUUID().replaceAll("-", "").slice(0, 11)}`;
+
   const expiredToken = await issueTestToken(a.tenantId, "admin", { expiresAt: new Date(Date.now() - 60_000) });
   const { rows } = await adminPool().query(
     `INSERT INTO "Attachment" ("tenantId", "id", "caseId", "contentType", "sizeBytes", "sha256", "data") VALUES ($1, $2, $3, 'image/png', 8, 'x', '\\x89504e470d0a1a0a') RETURNING id`,
@@ -89,6 +94,8 @@ export async function createFixture(): Promise<Fixture> {
   const nobody = { role: null, foreign: false, customerToken: null, linkState: "valid" as const };
   const principals: Principal[] = [
     { ...nobody, name: "anonymous", kind: "anonymous", headers: {} },
+    { ...nobody, name: "valid customer link", kind: "customer-link", headers: bearer(validLink), customerToken: validLink, linkState: "valid" },
+    { ...nobody, name: "unknown customer link", kind: "customer-link", headers: bearer(unknownLink), customerToken: unknownLink, linkState: "unknown" },
     { ...nobody, name: "revoked customer link", kind: "customer-link", headers: bearer(revokedLink), customerToken: revokedLink, linkState: "revoked" },
     { ...nobody, name: "expired customer link", kind: "customer-link", headers: bearer(expiredLink), customerToken: expiredLink, linkState: "expired" },
     { ...nobody, name: "agent", kind: "session", role: "agent", headers: await session(agentId, a.tenantId) },
@@ -115,6 +122,7 @@ export async function createFixture(): Promise<Fixture> {
     },
     agentUserId: agentId,
     validLinkToken: validLink,
+    customerRuleId: created.suggestions[0]!.ruleId,
     attachmentA: rows[0].id as string,
     principals,
   };
