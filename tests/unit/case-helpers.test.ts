@@ -55,7 +55,7 @@ describe("facts merge and diff", () => {
     const facts = healthyFacts();
     const reordered = JSON.parse(JSON.stringify(facts, (_key, value) =>
       value && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value));
-    expect(Object.keys(reordered.devices[0])).not.toEqual(Object.keys(facts.devices[0]));
+    expect(Object.keys(reordered.devices[0])).not.toEqual(Object.keys(facts.devices[0]!));
     expect(diffFacts(facts, reordered)).toEqual([]);
     expect(diffFacts(facts, { ...reordered, devices: [] })).toEqual([{ field: "devices" }]);
   });
