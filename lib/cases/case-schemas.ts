@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { caseFactsSchema, PLATFORMS, triedStepSchema } from "@/lib/facts/schema";
+import { MERGED_FACT_OBJECTS } from "@/lib/cases/merge-facts";
 
 // Input schemas of the case services. Field names follow SPEC §2/§5 (camelCase); types come from here.
 
@@ -35,8 +36,19 @@ const FACT_KEYS = [
 ] as const;
 export type FactKey = (typeof FACT_KEYS)[number];
 
+// The OpenAPI document shows each patchable key with its shape in the facts schema (a merged
+// object's fields all optional), although the value itself is checked only after merging.
+function factPatchDocs(key: FactKey) {
+  const { $schema: _dialect, ...shape } = z.toJSONSchema(caseFactsSchema.shape[key], { io: "input" });
+  if (MERGED_FACT_OBJECTS.has(key)) delete shape.required;
+  return {
+    description: MERGED_FACT_OBJECTS.has(key) ? `Merged into \`facts.${key}\`: send only the fields to change` : `Replaces \`facts.${key}\``,
+    override: shape,
+  };
+}
+
 const factsPatchSchema = z.strictObject(
-  Object.fromEntries(FACT_KEYS.map((key) => [key, z.unknown().optional()])) as Record<FactKey, z.ZodOptional<z.ZodUnknown>>,
+  Object.fromEntries(FACT_KEYS.map((key) => [key, z.unknown().optional().meta(factPatchDocs(key))])) as Record<FactKey, z.ZodOptional<z.ZodUnknown>>,
   { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown fact: ${issue.keys.join(", ")}` : "Facts must be an object") },
 );
 

@@ -1,33 +1,12 @@
-import type { CaseStatus, Platform, Prisma } from "@/lib/db/generated/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { parseInput, validationError } from "@/lib/errors/validation";
 import { listCasesSchema, PROBLEM_AGE_BUCKETS, type ListCasesQuery } from "@/lib/cases/case-schemas";
 import { displayCaseNumber } from "@/lib/cases/case-number";
+import type { CaseListItem, CaseListPage } from "@/lib/cases/case-response-schemas";
 import { decodeCursor, encodeCursor, type ListCursor } from "@/lib/cases/list-cursor";
 import { prefixUpperBound, searchWordsOf } from "@/lib/cases/search-tokens";
 import { actorUserId, type TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
-
-export interface CaseListItem {
-  id: string;
-  number: number;
-  displayNumber: string;
-  status: CaseStatus;
-  customer: { name: string; email: string | null };
-  assignee: { id: string; name: string } | null;
-  platforms: Platform[];
-  devices: { platform: Platform; model: string | null }[];
-  problemSince: string;
-  escalationReady: boolean;
-  escalationReadyAt: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface CaseListPage {
-  items: CaseListItem[];
-  nextCursor: string | null;
-}
 
 const HOUR_MS = 3_600_000;
 

@@ -1,7 +1,8 @@
 import { AppError } from "@/lib/errors/app-error";
 import { can } from "@/lib/auth/permissions";
 import { listCasesSchema } from "@/lib/cases/case-schemas";
-import { listCases, type CaseListPage } from "@/lib/cases/list-cases";
+import { listCases } from "@/lib/cases/list-cases";
+import type { CaseListPage } from "@/lib/cases/case-response-schemas";
 import { listQueryFromSearchParams } from "@/lib/cases/list-query-params";
 import { listTenantMembers } from "@/lib/members/tenant-members";
 import { requireStaffPage } from "@/app/_server/staff";
