@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { caseFactsSchema, PLATFORMS, triedStepSchema } from "@/lib/facts/schema";
+import { caseFactsSchema, MAX_INT_COLUMN, PLATFORMS, triedStepSchema } from "@/lib/facts/schema";
 import { MERGED_FACT_OBJECTS } from "@/lib/cases/merge-facts";
 
 // Input schemas of the case services. Field names follow SPEC §2/§5 (camelCase); types come from here.
@@ -49,12 +49,16 @@ function factPatchDocs(key: FactKey) {
 
 const factsPatchSchema = z.strictObject(
   Object.fromEntries(FACT_KEYS.map((key) => [key, z.unknown().optional().meta(factPatchDocs(key))])) as Record<FactKey, z.ZodOptional<z.ZodUnknown>>,
-  { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown fact: ${issue.keys.join(", ")}` : "Facts must be an object") },
+  { error: "Facts must be an object" },
 );
 
 export const updateCaseSchema = z
-  .object({
-    version: z.number({ error: "version is required: send the version you last read" }).int("version must be a whole number").min(1),
+  .strictObject({
+    version: z
+      .number({ error: "version is required: send the version you last read" })
+      .int("version must be a whole number")
+      .min(1, "version must be at least 1")
+      .max(MAX_INT_COLUMN, "version is too large"),
     facts: factsPatchSchema.optional(),
     status: agentStatus.optional(),
     assigneeId: uuid("Assignee").nullable().optional(),
@@ -69,7 +73,7 @@ export const recordStepSchema = triedStepSchema;
 export type RecordStepInput = z.input<typeof recordStepSchema>;
 
 export const bulkUpdateSchema = z
-  .object({
+  .strictObject({
     ids: z.array(uuid("Case id"), { error: "ids must be a list of case ids" }).min(1, "Select at least one case").max(500, "500 cases at most per request"),
     assigneeId: uuid("Assignee").nullable().optional(),
     status: agentStatus.optional(),
@@ -97,7 +101,7 @@ export type ProblemAgeBucket = keyof typeof PROBLEM_AGE_BUCKETS;
 const hours = (label: string) => z.number({ error: `${label} must be a number of hours` }).min(0, `${label} can't be negative`);
 
 export const listCasesSchema = z
-  .object({
+  .strictObject({
     status: z.array(z.enum(CASE_STATUSES, { error: "Unknown status" })).max(CASE_STATUSES.length).default([]),
     platform: z.array(z.enum(PLATFORMS, { error: "Unknown platform" })).max(PLATFORMS.length).default([]),
     escalationReady: z.boolean({ error: "escalationReady must be true or false" }).optional(),

@@ -5,7 +5,12 @@ import { AppError, type FieldIssue } from "@/lib/errors/app-error";
 // these; the HTTP boundary (lib/http/problem.ts) only maps the error to a status and a body.
 
 export function fieldIssuesFromZod(error: ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(body)", message: issue.message }));
+  return error.issues.flatMap((issue) => {
+    const at = issue.path.map(String);
+    // An unknown key is named as a field of its own, so each one is reported where it was sent.
+    if (issue.code === "unrecognized_keys") return issue.keys.map((key) => ({ path: [...at, key].join("."), message: `Unknown field "${key}"` }));
+    return [{ path: at.join(".") || "(body)", message: issue.message }];
+  });
 }
 
 export function summariseIssues(fields: FieldIssue[]): string {
