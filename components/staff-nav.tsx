@@ -15,6 +15,8 @@ export function StaffNav({ name, role, tenantName }: { name: string; role: Role;
           {can(role, "escalation:review") ? (
             <li><Link href="/cases?escalationReady=true" className="text-slate-700 hover:text-blue-700">Ready to escalate</Link></li>
           ) : null}
+          {/* A route handler, not a page: a plain link, no client-side navigation. */}
+          <li><a href="/api/docs" className="text-slate-700 hover:text-blue-700">API reference</a></li>
         </ul>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="text-slate-600">{name} · {ROLE_LABEL[role]} · {tenantName}</span>

@@ -2,6 +2,7 @@ import { createCase } from "@/lib/cases/create-case";
 import { recordStep } from "@/lib/cases/record-step";
 import { appPrisma } from "@/lib/db/client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT } from "@/lib/demo/demo-accounts";
+import { seedDemoApiToken } from "@/lib/demo/demo-api-token";
 import { demoCases } from "@/lib/demo/demo-cases";
 import { createTenantWithMembers } from "@/lib/tenancy/provision";
 import type { TenantContext } from "@/lib/tenancy/context";
@@ -15,7 +16,8 @@ export async function seedDemoTenant(options: { caseCount?: number; now?: Date }
     ...DEMO_TENANT,
     members: DEMO_ACCOUNTS.map((account) => ({ ...account, password: DEMO_PASSWORD })),
   });
-  const [agentId, supervisorId] = userIds;
+  const [agentId, supervisorId, adminId] = userIds;
+  await seedDemoApiToken(tenantId, adminId!);
   const ctx: TenantContext = { tenantId, actor: { kind: "user", userId: agentId!, role: "agent", label: DEMO_ACCOUNTS[0]!.name } };
   for (const demo of demoCases(options.caseCount ?? 36, now)) {
     const assigneeId = demo.assignTo === "agent" ? agentId! : demo.assignTo === "supervisor" ? supervisorId! : null;

@@ -1,4 +1,6 @@
+import path from "node:path";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT } from "@/lib/demo/demo-accounts";
+import { demoApiTokenFile } from "@/lib/demo/demo-api-token";
 import { seedDemoTenant } from "@/lib/demo/seed-demo";
 
 // First start on the embedded database: a demo tenant so a newcomer sees a working desk at once.
@@ -7,5 +9,6 @@ export async function ensureDemoTenant(): Promise<void> {
   if (result === "exists") return;
   console.log(`\n[demo] Created the "${DEMO_TENANT.name}" tenant with sample cases. Sign in with:`);
   for (const account of DEMO_ACCOUNTS) console.log(`[demo]   ${account.role.padEnd(10)} ${account.email}  /  ${DEMO_PASSWORD}`);
+  console.log(`[demo] An admin-role API token is in ${path.relative(process.cwd(), demoApiTokenFile())} (API reference: /api/docs).`);
   console.log("");
 }
