@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { issueApiToken } from "@/lib/auth/api-tokens";
-import { DATA_DIR } from "@/lib/runtime/local-secrets";
+import { demoApiTokenFile } from "@/lib/demo/demo-api-token-file";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
 // The demo tenant's API token, so a newcomer can call the API at once (README) and the contract
@@ -9,11 +9,6 @@ import { withTenant } from "@/lib/tenancy/with-tenant";
 // the database) and kept in the git-ignored data folder, readable by its owner only: never committed.
 
 export const DEMO_API_TOKEN_NAME = "Demo integration";
-
-/** Where the demo token's secret is kept for the data folder in use (PST_DATA_DIR or .data). */
-export function demoApiTokenFile(dataDir: string = DATA_DIR): string {
-  return path.join(dataDir, "demo-api-token");
-}
 
 /** Issues the demo tenant's admin-role API token, created by its admin, and writes the secret to demoApiTokenFile(). */
 export async function seedDemoApiToken(tenantId: string, adminUserId: string): Promise<string> {

@@ -16,7 +16,7 @@ const operations = Object.entries(openApiDocument.paths).flatMap(([path, item]) 
 );
 
 describe("the OpenAPI document", () => {
-  it("is valid OpenAPI 3.1 by the specification's own JSON Schema", async () => {
+  it("is valid OpenAPI 3.1 by the specification's own JSON Schema", { timeout: 30_000 }, async () => {
     const validator = new Validator();
     const result = await validator.validate(structuredClone(openApiDocument) as unknown as Parameters<Validator["validate"]>[0]);
     expect(result.errors ?? []).toEqual([]);
