@@ -26,8 +26,21 @@ export const createCaseExample = { ...story.facts, status: "open" };
 /** A step as an agent records it. */
 export const recordStepExample = { ruleId: "disable-low-power-mode", outcome: "no_change", note: "Turned off, queue still stuck" };
 
-/** A PATCH that records what Apple's status page showed and what the customer now reports. */
-export const updateCaseExample = { version: 1, facts: { appleSystemStatus: "ok", library: { sizeGb: 96 } }, status: "waiting_on_customer" };
+/** A PATCH after a call back: Apple's status page was fine, the customer also uses a Mac, and a new status was seen. */
+export const updateCaseExample = {
+  version: 1,
+  facts: {
+    customer: { name: story.facts.customer.name },
+    appleSystemStatus: "ok",
+    library: { sizeGb: 96 },
+    devices: [...story.facts.devices, { key: "mac", platform: "mac", model: "MacBook Air (M2)", osVersion: "14.5", network: "wifi" }],
+    statusMessages: [
+      ...(story.facts.statusMessages ?? []),
+      { deviceKey: "mac", message: "paused", text: "Syncing paused", observedAt: "2026-11-20T08:30:00.000Z" },
+    ],
+  },
+  status: "waiting_on_customer",
+};
 
 /** The case that the create example answers (201), shaped exactly like the API's answer. */
 export function caseViewExample(): CaseView {

@@ -58,6 +58,7 @@ export const REFERENCE_SCRIPT = `Scalar.createApiReference("#reference", ${JSON.
   agent: { disabled: true },
   mcp: { disabled: true },
   persistAuth: false,
+  hideClientButton: true, // it links to Scalar's hosted client, passing it this document's URL
   // One colour scheme whose contrast we checked (axe, WCAG AA): Scalar's default greys and method
   // colours are too light on white.
   hideDarkModeToggle: true,
