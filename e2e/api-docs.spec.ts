@@ -4,7 +4,7 @@ import { expectNoSeriousA11yViolations } from "./support/axe";
 
 // The API reference at /api/docs: public, rendered from the served document, nothing from other hosts.
 
-type Document = { paths: Record<string, Record<string, { summary: string }>> };
+type Document = { tags: { name: string }[]; paths: Record<string, Record<string, { summary: string }>> };
 
 const sidebar = (page: Page) => page.getByRole("complementary", { name: /^Sidebar/ });
 /** Scalar names a sidebar entry by its summary and method. */
@@ -22,7 +22,10 @@ test("lists every operation of the served document, without signing in", async (
   expect(operations.length).toBeGreaterThanOrEqual(10);
   await openReference(page);
   // Tags after the first start collapsed.
-  for (const group of await sidebar(page).getByRole("button", { name: /^Open Group - (?!Models)/ }).all()) await group.click();
+  for (const { name } of document.tags) {
+    const opener = sidebar(page).getByRole("button", { name: `Open Group - ${name}`, exact: true });
+    if ((await opener.count()) > 0) await opener.click();
+  }
   for (const { method, summary } of operations) await expect(operationLink(page, summary, method), summary).toBeVisible();
 });
 
@@ -50,7 +53,7 @@ test("loads only from this server and breaks none of its Content-Security-Policy
   await expect(page.getByRole("heading", { name: "Photo Sync Triage API", level: 1 })).toBeVisible({ timeout: 30_000 });
   await expect(operationLink(page, "Read a case", "get")).toBeVisible();
   const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name));
-  expect(loaded.filter((url) => !url.startsWith(location.origin))).toEqual([]);
+  expect(loaded.filter((url) => !url.startsWith(baseURL!))).toEqual([]);
   expect(foreign).toEqual([]);
   expect(problems).toEqual([]);
 });

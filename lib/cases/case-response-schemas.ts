@@ -10,7 +10,7 @@ import { SCREENSHOT_TYPES } from "@/lib/cases/image-type";
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
-export const caseListItemSchema = z
+const caseListItemSchema = z
   .object({
     id: z.uuid(),
     number: z.int().min(1),

@@ -14,7 +14,7 @@ const isoDateTime = z.iso.datetime({ offset: true });
 const ruleId = z.enum(RULE_IDS).meta({ id: "RuleId", description: "Stable rule id (SPEC §3); part of the public API" });
 const warningIds = WARNINGS.map((warning) => warning.id) as [WarningId, ...WarningId[]];
 
-export const suggestionWarningSchema = z.object({ id: z.enum(warningIds), text: z.string() }).readonly().meta({ id: "SuggestionWarning" });
+const suggestionWarningSchema = z.object({ id: z.enum(warningIds), text: z.string() }).readonly().meta({ id: "SuggestionWarning" });
 
 const ruleHeading = {
   ruleId,
@@ -24,7 +24,7 @@ const ruleHeading = {
   risk: z.enum(RISKS),
 };
 
-export const suggestionSchema = z
+const suggestionSchema = z
   .object({
     ...ruleHeading,
     reason: z.string().meta({ description: "Which facts matched, as a sentence for the agent" }),
@@ -39,7 +39,7 @@ export const suggestionSchema = z
   })
   .meta({ id: "Suggestion" });
 
-export const triedSuggestionSchema = z
+const triedSuggestionSchema = z
   .object({
     ...ruleHeading,
     applicable: z.boolean().meta({ description: "Whether the rule still matches the current facts" }),
@@ -76,7 +76,7 @@ export const timelineEventSchema = z
   })
   .meta({ id: "TimelineEvent" });
 
-export const statusExplanationSchema = z
+const statusExplanationSchema = z
   .object({
     deviceKey: z.string(),
     message: z.enum(STATUS_MESSAGES),
@@ -89,7 +89,7 @@ export const statusExplanationSchema = z
   })
   .meta({ id: "StatusExplanation" });
 
-export const escalationViewSchema = z
+const escalationViewSchema = z
   .object({
     ready: z.boolean(),
     missing: z.array(z.string()).meta({ description: "Readable reasons the case is not ready yet" }),

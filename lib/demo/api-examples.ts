@@ -14,7 +14,6 @@ import { triageCase } from "@/lib/triage/triage-case";
 
 const EXAMPLE_NOW = new Date("2026-11-20T09:00:00Z");
 const EXAMPLE_CASE_ID = "0193a6b2-7c1e-7d4a-9f3e-5b8c2d1e4f60";
-const EXAMPLE_STEP_ID = "0193a6b2-8d2f-7e5b-a04f-6c9d3e2f5a71";
 const EXAMPLE_EVENT_ID = "0193a6b2-7c1e-7d4a-9f3e-5b8c2d1e4f61";
 
 // The second story: an unplugged iPhone in Low Power Mode, stuck on "Waiting to Upload".
@@ -75,4 +74,4 @@ export function caseViewExample(): CaseView {
   };
 }
 
-export const EXAMPLE_IDS = { caseId: EXAMPLE_CASE_ID, stepId: EXAMPLE_STEP_ID };
+export const EXAMPLE_IDS = { caseId: EXAMPLE_CASE_ID };

@@ -8,7 +8,7 @@ import { withTenant } from "@/lib/tenancy/with-tenant";
 // run in `npm test` has a credential. Generated at seeding like every token (only its hash is in
 // the database) and kept in the git-ignored data folder, readable by its owner only: never committed.
 
-export const DEMO_API_TOKEN_NAME = "Demo integration";
+const DEMO_API_TOKEN_NAME = "Demo integration";
 
 /** Issues the demo tenant's admin-role API token, created by its admin, and writes the secret to demoApiTokenFile(). */
 export async function seedDemoApiToken(tenantId: string, adminUserId: string): Promise<string> {

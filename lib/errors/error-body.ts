@@ -4,7 +4,7 @@ import { APP_ERROR_CODES } from "@/lib/errors/app-error";
 // The JSON body of every error answer (lib/http/problem.ts builds it; the OpenAPI document and the
 // contract tests read this schema). Extra keys carry details, e.g. a 409's `currentVersion`.
 
-export const fieldIssueSchema = z
+const fieldIssueSchema = z
   .object({
     path: z.string().meta({ description: "Dotted path of the offending field; `(body)` for the body as a whole", example: "devices.0.osVersion" }),
     message: z.string().meta({ example: "OS version must look like 17.5.1 (numbers separated by dots)" }),

@@ -8,7 +8,7 @@ import { API_OPERATIONS, API_TAGS } from "@/lib/http/api-operations";
 // renders them with zod's own JSON Schema converter: requests as input, answers as output).
 // Served at GET /api/v1/openapi.json and rendered at /api/docs. Decision 0070.
 
-export const API_VERSION = "1.0.0";
+const API_VERSION = "1.0.0";
 
 const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
   400: "Bad input: `error.fields` names each bad field (unknown keys included); nothing was written",

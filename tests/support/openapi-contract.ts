@@ -38,7 +38,7 @@ const templates = Object.keys(openApiDocument.paths).map((template) => ({
 }));
 
 /** The documented path template a concrete path belongs to; literal segments win over `{params}`. */
-export function templateFor(path: string): string | undefined {
+function templateFor(path: string): string | undefined {
   const matches = templates.filter(({ pattern }) => pattern.test(path));
   return matches.sort((a, b) => a.template.split("{").length - b.template.split("{").length)[0]?.template;
 }

@@ -3,7 +3,7 @@
 // telemetry, so it runs under the strict policy below. Decision 0071.
 
 /** Everything the page needs: our own scripts; inline styles (Scalar injects its stylesheet); data: images and fonts. */
-export const REFERENCE_PAGE_CSP = [
+const REFERENCE_PAGE_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
