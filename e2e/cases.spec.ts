@@ -14,6 +14,7 @@ async function suggestionIds(page: Page): Promise<string[]> {
 }
 
 test("agent creates a case, works it, edits facts and finds it in the list", async ({ page, browser }) => {
+  test.setTimeout(180_000); // seven axe passes over full pages: over a minute when the machine is busy
   // Unique per run, so the text search finds exactly this case.
   const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const customer = `Robin Case-${unique}`;
