@@ -98,7 +98,13 @@ export const PROBLEM_AGE_BUCKETS = {
 } as const satisfies Record<string, readonly [number | null, number | null]>;
 export type ProblemAgeBucket = keyof typeof PROBLEM_AGE_BUCKETS;
 
-const hours = (label: string) => z.number({ error: `${label} must be a number of hours` }).min(0, `${label} can't be negative`);
+// A century: beyond it a problem age means nothing, and the date it implies stops being a date.
+const MAX_PROBLEM_AGE_HOURS = 100 * 365 * 24;
+const hours = (label: string) =>
+  z
+    .number({ error: `${label} must be a number of hours` })
+    .min(0, `${label} can't be negative`)
+    .max(MAX_PROBLEM_AGE_HOURS, `${label} must be at most ${MAX_PROBLEM_AGE_HOURS} (100 years)`);
 
 export const listCasesSchema = z
   .strictObject({

@@ -52,8 +52,11 @@ describe("unknown keys", () => {
     expect(badFields(listCasesSchema, listQueryFromSearchParams(params))).toEqual([]);
   });
 
-  it("numbers beyond what an integer column holds are refused", () => {
+  it("numbers beyond what their column or a date can hold are refused", () => {
     expect(badFields(createCaseSchema, { ...body, library: { itemCount: 3_000_000_000 } })).toEqual(["library.itemCount: Library item count is too large"]);
     expect(badFields(updateCaseSchema, { version: 3_000_000_000, status: "open" })).toEqual(["version: version is too large"]);
+    expect(badFields(listCasesSchema, listQueryFromApiParams(new URLSearchParams("problemAgeMinHours=999999999999")))).toEqual([
+      "problemAgeMinHours: problemAgeMinHours must be at most 876000 (100 years)",
+    ]);
   });
 });
