@@ -33,6 +33,7 @@ export const caseListPageSchema = z
   .object({
     items: z.array(caseListItemSchema),
     nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page" }),
+    prevCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the previous page; null on the first page" }),
   })
   .meta({ id: "CaseListPage" });
 

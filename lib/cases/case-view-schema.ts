@@ -29,6 +29,7 @@ const suggestionSchema = z
     ...ruleHeading,
     reason: z.string().meta({ description: "Which facts matched, as a sentence for the agent" }),
     strength: z.number(),
+    explainsProblem: z.boolean().meta({ description: "A recorded fact by itself explains the problem (ranked first within its stage)" }),
     status: z.enum(["next", "waiting"]).meta({ description: "`waiting` while Apple reports an outage" }),
     instructions: z
       .array(z.object({ platform: z.enum(PLATFORMS), label: z.string(), steps: z.array(z.string()).readonly() }).readonly())

@@ -4,6 +4,7 @@ import { appPrisma } from "@/lib/db/client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT } from "@/lib/demo/demo-accounts";
 import { seedDemoApiToken } from "@/lib/demo/demo-api-token";
 import { demoCases } from "@/lib/demo/demo-cases";
+import { seedDemoDesk } from "@/lib/demo/demo-desk";
 import { createTenantWithMembers } from "@/lib/tenancy/provision";
 import type { TenantContext } from "@/lib/tenancy/context";
 
@@ -27,5 +28,6 @@ export async function seedDemoTenant(options: { caseCount?: number; now?: Date }
       await recordStep(ctx, created.case.id, { ruleId: step.ruleId, outcome: step.outcome, note: step.note ?? null, triedAt }, { now });
     }
   }
+  await seedDemoDesk({ tenantId, agentId: agentId!, supervisorId: supervisorId!, now });
   return "created";
 }

@@ -15,7 +15,7 @@ export async function closeAdminPool(): Promise<void> {
   pool = null;
 }
 
-const COUNTED = ["Case", "Customer", "Device", "StatusObservation", "TriedStep", "CaseEvent", "CustomerLink", "IdempotencyKey", "Attachment", "CaseSearchToken"] as const;
+const COUNTED = ["Case", "Customer", "Device", "StatusObservation", "TriedStep", "CaseEvent", "CustomerLink", "IdempotencyKey", "Attachment", "CaseSearchToken", "SavedView"] as const;
 
 /** Row counts of every case-related table, all tenants together: a failed request must leave them unchanged. */
 export async function rowCounts(): Promise<Record<(typeof COUNTED)[number], number>> {
