@@ -3,8 +3,9 @@ import { parseInput, validationError } from "@/lib/errors/validation";
 import { bulkUpdateSchema } from "@/lib/cases/case-schemas";
 import type { BulkUpdateResult } from "@/lib/cases/case-response-schemas";
 import { appendEvents, type NewCaseEvent } from "@/lib/cases/case-events";
+import { customerReplyColumns } from "@/lib/cases/customer-reply";
 import { assigneeIssues } from "@/lib/cases/references";
-import { CASE_STATUS_LABELS } from "@/lib/cases/status-labels";
+import { statusInSentence } from "@/lib/cases/status-labels";
 import { agentCanMove, statusChange, statusColumns } from "@/lib/cases/status-transitions";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
@@ -34,7 +35,7 @@ export async function bulkUpdateCases(ctx: TenantContext, raw: unknown, options:
     const events: NewCaseEvent[] = [];
     for (const row of rows) {
       if (input.status !== undefined && !agentCanMove(row.status, input.status)) {
-        skipped.push({ id: row.id, reason: `The case is ${CASE_STATUS_LABELS[row.status].toLowerCase()}` });
+        skipped.push({ id: row.id, reason: `The case is ${statusInSentence(row.status)}` });
         continue;
       }
       if (input.status !== undefined && input.status !== row.status) {
@@ -49,7 +50,8 @@ export async function bulkUpdateCases(ctx: TenantContext, raw: unknown, options:
     if (input.status !== undefined && statusIds.length > 0) {
       await tx.case.updateMany({
         where: { tenantId, id: { in: statusIds } },
-        data: statusColumns(input.status, now),
+        // updatedAt with the status, so the status history records this write's moment (not a later statement's).
+        data: { ...statusColumns(input.status, now), ...customerReplyColumns(ctx.actor, ["status.changed"], now), updatedAt: now },
       });
     }
     if (input.assigneeId !== undefined && assigneeIds.length > 0) {

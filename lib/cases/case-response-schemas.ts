@@ -23,6 +23,8 @@ const caseListItemSchema = z
     problemSince: isoDateTime,
     escalationReady: z.boolean(),
     escalationReadyAt: isoDateTime.nullable(),
+    returned: z.boolean().meta({ description: "A supervisor returned it and it was not resubmitted or resolved since" }),
+    customerRepliedAt: isoDateTime.nullable().meta({ description: "The customer reported through their link since staff last acted on the case" }),
     version: z.int().min(1),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
@@ -54,9 +56,10 @@ export const bulkUpdateResultSchema = z
 
 export const issuedCustomerLinkSchema = z
   .object({
-    url: z.string().meta({ description: "Path of the customer's page; shown only now (only its hash is stored)", example: "/c/c_…" }),
+    path: z.string().meta({ description: "Path of the customer's page; shown only now (only its hash is stored)", example: "/c/c_…" }),
     token: z.string(),
     createdAt: isoDateTime,
+    expiresAt: isoDateTime.meta({ description: "When it stops working if nothing changes (the tenant's lifetime, or 14 days after resolution)" }),
   })
   .meta({ id: "IssuedCustomerLink" });
 

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { ActorKind, CaseStatus } from "@/lib/db/generated/enums";
 import { CRITERION_IDS } from "@/lib/escalation/criteria";
+import { escalationReviewSchema } from "@/lib/escalation/review-state";
+import { fixHintSchema } from "@/lib/metrics/fix-hints";
 import { caseFactsSchema, PLATFORMS, STATUS_MESSAGES, STEP_OUTCOMES } from "@/lib/facts/schema";
 import { CATEGORIES, RISKS } from "@/lib/rules/categories";
 import { RULE_IDS } from "@/lib/rules/rule-ids";
@@ -61,6 +63,7 @@ export const stepViewSchema = z
     ruleId: z.string().meta({ description: "The rule id the step was recorded for (see RuleId)" }),
     outcome: z.enum(STEP_OUTCOMES),
     note: z.string().nullable(),
+    noteVisibleToCustomer: z.boolean().meta({ description: "Whether the note shows on the customer's page (always for the customer's own reports)" }),
     triedAt: isoDateTime,
     recordedAt: isoDateTime,
     by: actorSchema,
@@ -116,9 +119,16 @@ export const caseViewSchema = z
     warnings: z.array(suggestionWarningSchema),
     steps: z.array(stepViewSchema),
     escalation: escalationViewSchema,
+    review: escalationReviewSchema,
     statusExplanations: z.array(statusExplanationSchema),
     timeline: z.array(timelineEventSchema),
     appleCaseNumber: z.string().nullable(),
+    customerRepliedAt: isoDateTime.nullable().meta({ description: "When the customer last reported through their link, until staff next act on the case" }),
+    customerLink: z
+      .object({ createdAt: isoDateTime, expiresAt: isoDateTime })
+      .nullable()
+      .meta({ description: "The customer's current link (its secret is never stored), or null when none was made" }),
+    fixHints: z.array(fixHintSchema).meta({ description: "How each rule went on similar cases of this tenant, where the sample is big enough" }),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
     resolvedAt: isoDateTime.nullable(),

@@ -57,6 +57,7 @@ export function caseViewExample(): CaseView {
     ...suggestionsView(suggestions),
     steps: [],
     escalation: { ready: escalation.ready, missing: [...escalation.missing], criteria: escalation.criteria, readyAt: null },
+    review: { submitted: null, approved: null, returned: null },
     statusExplanations: facts.statusMessages.map((status) => ({ ...status, ...explainStatusMessage(status.message, "agent") })),
     timeline: [
       {
@@ -68,6 +69,9 @@ export function caseViewExample(): CaseView {
       },
     ],
     appleCaseNumber: null,
+    customerRepliedAt: null,
+    customerLink: null,
+    fixHints: [],
     createdAt: at,
     updatedAt: at,
     resolvedAt: null,

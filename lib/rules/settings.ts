@@ -29,6 +29,13 @@ export const ruleThresholdsSchema = z.object({
   escalationHours: positive("Escalation hours", 24),
   /** Observations of a failing status that also justify escalating. */
   repeatedFailures: count("Repeated failures", 3),
+  /** Days a customer's link works after it is created (it also ends 14 days after the case is resolved). */
+  customerLinkDays: z
+    .number({ error: "Customer link lifetime must be a number of days" })
+    .int("Customer link lifetime must be a whole number of days")
+    .min(1, "Customer link lifetime must be at least 1 day")
+    .max(365, "Customer link lifetime can be 365 days at most")
+    .default(30),
   /** Oldest versions considered current; older (or unknown) versions suggest an update. */
   minOsVersion: z
     .object({

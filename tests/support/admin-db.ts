@@ -15,7 +15,8 @@ export async function closeAdminPool(): Promise<void> {
   pool = null;
 }
 
-const COUNTED = ["Case", "Customer", "Device", "StatusObservation", "TriedStep", "CaseEvent", "CustomerLink", "IdempotencyKey", "Attachment", "CaseSearchToken", "SavedView"] as const;
+const COUNTED = ["Case", "Customer", "Device", "StatusObservation", "TriedStep", "CaseEvent", "CustomerLink", "IdempotencyKey", "Attachment", "CaseSearchToken", "SavedView", "EscalationPacket", "EscalationPacketScreenshot",
+  "CaseStatusChange", "RuleOutcomeCount", "CaseStateCount", "WeekStatusStats"] as const;
 
 /** Row counts of every case-related table, all tenants together: a failed request must leave them unchanged. */
 export async function rowCounts(): Promise<Record<(typeof COUNTED)[number], number>> {
