@@ -48,10 +48,12 @@ export interface ApiOperation {
     otherBodies?: Record<string, z.ZodType>;
     headers?: z.ZodObject;
     example?: unknown;
+    /** Other success statuses with the same body (e.g. 200 for a repeated report that wrote nothing). */
+    alsoAnswers?: { status: 200 | 201; description: string }[];
   };
   /**
    * Error statuses beyond the ones every operation with this access has (staff: 401, 403, 503;
-   * customer link: 404, 410, 503; public: 503). Typically 400, 404, 409.
+   * customer link: 404, 410, 429, 503; public: 503). Typically 400, 404, 409.
    */
   errors: readonly ErrorStatus[];
 }
@@ -65,6 +67,6 @@ export function minimumRole(permission: Permission): Role {
 
 export const ACCESS_ERRORS: Record<ApiAccess["kind"], readonly ErrorStatus[]> = {
   staff: [401, 403, 503],
-  customer_link: [404, 410, 503],
+  customer_link: [404, 410, 429, 503],
   public: [503],
 };

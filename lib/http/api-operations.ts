@@ -1,6 +1,9 @@
 import { z } from "zod";
 import type { ApiOperation } from "@/lib/http/api-operation";
 import { CASE_OPERATIONS } from "@/lib/cases/case-operations";
+import { CUSTOMER_OPERATIONS } from "@/lib/customer/customer-operations";
+import { ESCALATION_OPERATIONS } from "@/lib/escalation/escalation-operations";
+import { METRICS_OPERATIONS } from "@/lib/metrics/metrics-operations";
 import { ME_OPERATIONS } from "@/lib/tenancy/me-operations";
 
 // Every operation of the public API, in the order the reference shows them. A route under
@@ -9,7 +12,10 @@ import { ME_OPERATIONS } from "@/lib/tenancy/me-operations";
 
 export const API_TAGS = [
   { name: "Cases", description: "Cases, their facts, suggested steps and tried steps" },
+  { name: "Escalation", description: "The escalation review (submit, approve, return) and the packet Apple is handed" },
   { name: "Attachments", description: "Screenshots of status messages" },
+  { name: "Metrics", description: "Supervisors' figures: fix effectiveness, ageing, escalations (JSON or CSV)" },
+  { name: "Customer link", description: "The customer's own view of their case, behind the secret link (no account)" },
   { name: "Account", description: "The caller and its tenant" },
   { name: "Reference", description: "This document" },
 ];
@@ -28,4 +34,11 @@ const REFERENCE_OPERATIONS: ApiOperation[] = [
   },
 ];
 
-export const API_OPERATIONS: readonly ApiOperation[] = [...CASE_OPERATIONS, ...ME_OPERATIONS, ...REFERENCE_OPERATIONS];
+export const API_OPERATIONS: readonly ApiOperation[] = [
+  ...CASE_OPERATIONS,
+  ...ESCALATION_OPERATIONS,
+  ...METRICS_OPERATIONS,
+  ...CUSTOMER_OPERATIONS,
+  ...ME_OPERATIONS,
+  ...REFERENCE_OPERATIONS,
+];

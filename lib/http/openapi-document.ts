@@ -119,13 +119,14 @@ function responsesOf(operation: ApiOperation): ZodOpenApiResponsesObject {
     ...(response.body ? { "application/json": { schema: response.body, ...(response.example !== undefined ? { example: response.example } : {}) } } : {}),
     ...Object.fromEntries(Object.entries(response.otherBodies ?? {}).map(([type, schema]) => [type, { schema }])),
   };
-  const responses: Record<string, ZodOpenApiResponsesObject[keyof ZodOpenApiResponsesObject]> = {
-    [String(response.status)]: {
-      description: response.description,
+  const responses: Record<string, ZodOpenApiResponsesObject[keyof ZodOpenApiResponsesObject]> = {};
+  for (const success of [{ status: response.status, description: response.description }, ...(response.alsoAnswers ?? [])]) {
+    responses[String(success.status)] = {
+      description: success.description,
       ...(Object.keys(content).length > 0 ? { content } : {}),
       ...(response.headers ? { headers: response.headers } : {}),
-    },
-  };
+    };
+  }
   const statuses = [...new Set([...operation.errors, ...ACCESS_ERRORS[operation.access.kind]])].sort((a, b) => a - b);
   for (const status of statuses) {
     const headers = ERROR_HEADERS[status];
