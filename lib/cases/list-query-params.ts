@@ -30,7 +30,7 @@ export function listQueryFromSearchParams(params: URLSearchParams): Record<strin
   return query;
 }
 
-const KNOWN_PARAMS: ReadonlySet<string> = new Set([...LIST_PARAMS, ...NUMBER_PARAMS, ...TEXT_PARAMS, "escalationReady"]);
+const KNOWN_PARAMS: ReadonlySet<string> = new Set([...LIST_PARAMS, ...NUMBER_PARAMS, ...TEXT_PARAMS, ...BOOLEAN_PARAMS]);
 
 /** The API's reading: as above, plus every unknown parameter, so the schema names it in a 400 (SPEC §5). */
 export function listQueryFromApiParams(params: URLSearchParams): Record<string, unknown> {

@@ -29,7 +29,7 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
     operationId: "reportCustomerStep",
     summary: "The customer reports a step: it worked, or it didn't help",
     description:
-      "Recorded as a tried step by the customer; a case waiting on the customer moves back to open and is marked “customer replied”. “It worked” never resolves the case: an agent confirms. The same report again within 10 minutes records nothing and answers `200` with `duplicate: true`. At most 30 reports per link an hour.",
+      "Recorded as a tried step by the customer; a case waiting on the customer moves back to open and is marked “customer replied”. “It worked” never resolves the case: an agent confirms. The same report again within 10 minutes records nothing and answers `200` with `duplicate: true`. At most 30 reports per link an hour. A resolved case takes no reports (`409`).",
     tag: "Customer link",
     access: { kind: "customer_link" },
     request: { path: tokenParams, body: customerReportSchema, example: { ruleId: "disable-low-power-mode", outcome: "no_change", note: "Still says Waiting to Upload" } },
@@ -39,6 +39,6 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
       body: customerReportResultSchema,
       alsoAnswers: [{ status: 200, description: "The same report again: nothing new was written (`duplicate: true`)" }],
     },
-    errors: [400, 403],
+    errors: [400, 403, 409],
   },
 ];

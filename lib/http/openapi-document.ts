@@ -15,7 +15,7 @@ const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
   401: "No credentials, or an API token that is unknown, expired or revoked",
   403: "The caller's role may not do this (or a browser-session write from another site)",
   404: "Not found in the caller's tenant (another tenant's ids answer the same)",
-  409: "Conflict: a stale `version` (the body carries `currentVersion`) or a reused Idempotency-Key",
+  409: "Conflict: a stale `version` (the body carries `currentVersion`), a reused Idempotency-Key, or a step the case's state refuses (e.g. not ready to escalate, already resolved)",
   410: "The customer link was revoked or has expired; no case data",
   413: "The request body is over the size limit",
   429: "Too many requests; retry after `Retry-After` seconds",
