@@ -106,7 +106,9 @@ export const CASE_OPERATIONS: ApiOperation[] = [
     response: {
       status: 201,
       description: "The new link",
-      body: issuedCustomerLinkSchema,
+      body: issuedCustomerLinkSchema
+        .extend({ url: z.url().meta({ description: "The link to hand over: absolute, on the product's public address", example: "https://triage.example/c/c_…" }) })
+        .meta({ id: "RotatedCustomerLink" }),
       headers: z.object({ "Cache-Control": z.literal("no-store") }),
     },
     errors: [404],

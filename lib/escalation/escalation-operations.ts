@@ -23,7 +23,7 @@ export const ESCALATION_OPERATIONS: ApiOperation[] = [
     request: {
       path: caseIdParams,
       body: escalationActionSchema,
-      example: { action: "submit", version: 1, note: "Queue stuck for 3 days after every fix", override: "Customer travels tomorrow; approved by the shift lead" },
+      example: { action: "submit", version: 1, note: "Queue stuck for 3 days after every fix; customer agrees to Apple's callback" },
     },
     response: { status: 200, description: "The case after the action (status, review, timeline)", body: caseViewSchema },
     errors: [400, 404, 409],
