@@ -20,7 +20,7 @@ function sendVersion(version) {
 if (pm.collectionVariables.has("reviewCaseId")) {
   sendVersion(Number(pm.collectionVariables.get("reviewCaseVersion")));
 } else {
-  const url = `${pm.request.url.protocol}://${pm.request.url.getRemote()}/api/v1/cases?status=open,waiting_on_customer&escalationReady=true&limit=1`;
+  const url = `${pm.collectionVariables.get("baseUrl")}/api/v1/cases?status=open,waiting_on_customer&escalationReady=true&limit=1`;
   pm.sendRequest({ url, method: "GET", header: { Authorization: `Bearer ${pm.variables.get("apiToken")}` } }, (error, response) => {
     if (error || response.code !== 200) throw new Error(`No demo case ready to escalate: ${error || response.code}`);
     const item = response.json().items[0];
