@@ -32,6 +32,11 @@ export default defineConfig(
     },
   },
   {
+    // Postman sandbox scripts run by Newman in the contract run (e2e/api-contract/).
+    files: ["e2e/api-contract/*.js"],
+    languageOptions: { sourceType: "script", globals: { pm: "readonly" } },
+  },
+  {
     // CommonJS preloads for Node (bench/support/cpu-profile-preload.cjs).
     files: ["**/*.cjs"],
     languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly", console: "readonly" } },

@@ -2,7 +2,8 @@ import { AppError } from "@/lib/errors/app-error";
 
 // Permissions as strings, checked on the server by one helper and used by the UI to hide
 // controls it would refuse anyway (the Epic Stack habit).
-export type Role = "agent" | "supervisor" | "admin";
+export const ROLES = ["agent", "supervisor", "admin"] as const;
+export type Role = (typeof ROLES)[number];
 
 export type Permission =
   | "case:read"

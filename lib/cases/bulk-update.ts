@@ -1,6 +1,7 @@
 import type { CaseStatus } from "@/lib/db/generated/client";
 import { parseInput, validationError } from "@/lib/errors/validation";
 import { bulkUpdateSchema, type BulkUpdateInput } from "@/lib/cases/case-schemas";
+import type { BulkUpdateResult } from "@/lib/cases/case-response-schemas";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
 import { appendEvents, type NewCaseEvent } from "@/lib/cases/case-events";
@@ -10,16 +11,6 @@ import { statusInSentence } from "@/lib/cases/status-labels";
 import { agentCanMove, statusChange, statusColumns } from "@/lib/cases/status-transitions";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
-
-export interface BulkUpdateResult {
-  /** Cases of this tenant among the ids sent. Ids of other tenants or unknown ids are simply not found. */
-  matched: number;
-  /** Cases that changed (each got a new version and timeline events). */
-  updated: number;
-  /** Cases left alone because their status is decided by the escalation review. */
-  skipped: { id: string; reason: string }[];
-  notFound: number;
-}
 
 // What each part of a bulk change needs, for the API route and the list's server action alike.
 const BULK_PERMISSIONS = { status: "case:write", assigneeId: "case:assign" } as const satisfies Record<string, Permission>;

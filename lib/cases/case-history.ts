@@ -5,6 +5,7 @@ import { parseInput, validationError } from "@/lib/errors/validation";
 import { isUuid } from "@/lib/util/uuid";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
+import type { StepView, TimelineEventView } from "@/lib/cases/case-view";
 
 // A case's steps and timeline grow without bound (a case with 10,000 steps is a real thing when an
 // integration records attempts). Reading the case shows the latest page of each; older pages come
@@ -13,27 +14,7 @@ import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
 
 export const HISTORY_PAGE_SIZE = 50;
 
-export type ActorView = { kind: ActorKind; name: string };
-
-export interface StepView {
-  id: string;
-  ruleId: string;
-  outcome: string;
-  note: string | null;
-  /** Whether the note shows on the customer's page (always for the customer's own reports). */
-  noteVisibleToCustomer: boolean;
-  triedAt: string;
-  recordedAt: string;
-  by: ActorView;
-}
-
-export interface TimelineEventView {
-  id: string;
-  type: string;
-  at: string;
-  actor: ActorView & { userId: string | null };
-  data: unknown;
-}
+type ActorView = StepView["by"];
 
 export interface HistoryPage<T> {
   /** Newest first. */
@@ -122,7 +103,7 @@ export async function timelinePage(tx: TenantTx, tenantId: string, caseId: strin
 }
 
 export function stepView(
-  step: { id: string; ruleId: string; outcome: string; note: string | null; noteVisibleToCustomer: boolean; triedAt: Date; createdAt: Date },
+  step: { id: string; ruleId: string; outcome: StepView["outcome"]; note: string | null; noteVisibleToCustomer: boolean; triedAt: Date; createdAt: Date },
   by: ActorView,
 ): StepView {
   return {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkDeviceReferences, nameDevices } from "@/lib/facts/device-keys";
-import { caseFactsObject, PLATFORMS, triedStepSchema } from "@/lib/facts/schema";
+import { caseFactsObject, MAX_INT_COLUMN, PLATFORMS, triedStepSchema } from "@/lib/facts/schema";
+import { MERGED_FACT_OBJECTS } from "@/lib/cases/merge-facts";
 
 // Input schemas of the case services. Field names follow SPEC §2/§5 (camelCase); types come from here.
 
@@ -37,32 +38,36 @@ const FACT_KEYS = [
 ] as const;
 type FactKey = (typeof FACT_KEYS)[number];
 
+// The OpenAPI document shows each patchable key with its shape in the facts schema (a merged
+// object's fields all optional), although the value itself is checked only after merging.
+function factPatchDocs(key: FactKey) {
+  const { $schema: _dialect, ...shape } = z.toJSONSchema(caseFactsObject.shape[key], { io: "input" });
+  if (MERGED_FACT_OBJECTS.has(key)) delete shape.required;
+  return {
+    description: MERGED_FACT_OBJECTS.has(key) ? `Merged into \`facts.${key}\`: send only the fields to change` : `Replaces \`facts.${key}\``,
+    override: shape,
+  };
+}
+
 const factsPatchSchema = z.strictObject(
-  Object.fromEntries(FACT_KEYS.map((key) => [key, z.unknown().optional()])) as Record<FactKey, z.ZodOptional<z.ZodUnknown>>,
-  { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown fact: ${issue.keys.join(", ")}` : "Facts must be an object") },
+  Object.fromEntries(FACT_KEYS.map((key) => [key, z.unknown().optional().meta(factPatchDocs(key))])) as Record<FactKey, z.ZodOptional<z.ZodUnknown>>,
+  { error: "Facts must be an object" },
 );
 
 // "Nothing to change" is only news when everything sent was otherwise fine.
 const onlyWhenValid = (payload: { issues: unknown[] }) => payload.issues.length === 0;
 
-/** Versions are int4 in the database. */
-const MAX_VERSION = 2_147_483_647;
-
 export const updateCaseSchema = z
-  .strictObject(
-    {
-      version: z
-        .number({ error: "version is required: send the version you last read" })
-        .int("version must be a whole number")
-        .min(1, "version must be 1 or more")
-        .max(MAX_VERSION, "version is not a version this case can have"),
-      facts: factsPatchSchema.optional(),
-      status: agentStatus.optional(),
-      assigneeId: uuid("Assignee").nullable().optional(),
-    },
-    // The usual mistake: fact keys at the top level ({ version, itemCount }) instead of inside facts.
-    { error: (issue) => (issue.code === "unrecognized_keys" ? 'Unknown field: a PATCH takes version, facts, status and assigneeId; facts go inside "facts" (e.g. { "facts": { "library": { "itemCount": 5000 } } })' : undefined) },
-  )
+  .strictObject({
+    version: z
+      .number({ error: "version is required: send the version you last read" })
+      .int("version must be a whole number")
+      .min(1, "version must be at least 1")
+      .max(MAX_INT_COLUMN, "version is too large"),
+    facts: factsPatchSchema.optional(),
+    status: agentStatus.optional(),
+    assigneeId: uuid("Assignee").nullable().optional(),
+  })
   .refine((input) => input.facts !== undefined || input.status !== undefined || input.assigneeId !== undefined, {
     message: "Nothing to change: send facts, status or assigneeId",
     path: ["(body)"],
@@ -102,14 +107,14 @@ export const PROBLEM_AGE_BUCKETS = {
 } as const satisfies Record<string, readonly [number | null, number | null]>;
 export type ProblemAgeBucket = keyof typeof PROBLEM_AGE_BUCKETS;
 
-// A century and more: beyond this a date computed from "now" minus the hours leaves what dates can hold.
-const MAX_PROBLEM_AGE_HOURS = 1_000_000;
+// A century: beyond it a problem age means nothing, and the date it implies stops being a date.
+const MAX_PROBLEM_AGE_HOURS = 100 * 365 * 24;
 const hours = (label: string) =>
   z
     .number({ error: `${label} must be a number of hours` })
     .finite(`${label} must be a number of hours`)
     .min(0, `${label} can't be negative`)
-    .max(MAX_PROBLEM_AGE_HOURS, `${label} can't be more than ${MAX_PROBLEM_AGE_HOURS.toLocaleString("en")}`);
+    .max(MAX_PROBLEM_AGE_HOURS, `${label} must be at most ${MAX_PROBLEM_AGE_HOURS} (100 years)`);
 
 export const listCasesSchema = z
   .strictObject({

@@ -9,16 +9,9 @@ const NUMBER_PARAMS = ["problemAgeMinHours", "problemAgeMaxHours", "inactiveMinH
 const TEXT_PARAMS = ["assignee", "problemAge", "q", "sort", "dir", "cursor"] as const;
 const BOOLEAN_PARAMS = ["escalationReady", "returned", "customerReplied"] as const;
 
-const KNOWN = new Set<string>([...LIST_PARAMS, ...NUMBER_PARAMS, ...TEXT_PARAMS, "escalationReady"]);
-
-/**
- * The query as the list schema reads it. With `unknownIsError` (the API), a parameter the list does
- * not know is passed on under its own name, so the strict schema names it (400) instead of it being
- * silently ignored; the list page keeps its own view parameters (hide, …) and leaves that off.
- */
-export function listQueryFromSearchParams(params: URLSearchParams, { unknownIsError = false } = {}): Record<string, unknown> {
+/** The query as the list schema reads it; the list page keeps its own view parameters (hide, …) beside it. */
+export function listQueryFromSearchParams(params: URLSearchParams): Record<string, unknown> {
   const query: Record<string, unknown> = {};
-  if (unknownIsError) for (const name of params.keys()) if (!KNOWN.has(name)) query[name] = params.get(name);
   for (const name of LIST_PARAMS) {
     const values = params.getAll(name).flatMap((value) => value.split(",")).map((v) => v.trim()).filter(Boolean);
     if (values.length > 0) query[name] = values;
@@ -35,6 +28,15 @@ export function listQueryFromSearchParams(params: URLSearchParams, { unknownIsEr
     const value = params.get(name);
     if (value !== null && value !== "") query[name] = value === "true" ? true : value === "false" ? false : value;
   }
+  return query;
+}
+
+const KNOWN_PARAMS: ReadonlySet<string> = new Set([...LIST_PARAMS, ...NUMBER_PARAMS, ...TEXT_PARAMS, ...BOOLEAN_PARAMS]);
+
+/** The API's reading: as above, plus every unknown parameter, so the schema names it in a 400 (SPEC §5). */
+export function listQueryFromApiParams(params: URLSearchParams): Record<string, unknown> {
+  const query = listQueryFromSearchParams(params);
+  for (const name of params.keys()) if (!KNOWN_PARAMS.has(name)) query[name] = params.get(name);
   return query;
 }
 

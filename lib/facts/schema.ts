@@ -42,9 +42,11 @@ export type StepOutcome = (typeof STEP_OUTCOMES)[number];
 const VERSION_PATTERN = /^\d{1,6}(\.\d{1,6}){0,5}$/;
 const VERSION_MESSAGE = "must look like 17.5.1 (numbers separated by dots)";
 
+/** The largest whole number an integer column holds (PostgreSQL int4). */
+export const MAX_INT_COLUMN = 2_147_483_647;
+
 // Bounds are what the columns hold: item counts are int4, sizes are stored as doubles but no
 // library or disk is anywhere near a petabyte.
-const MAX_ITEM_COUNT = 2_147_483_647;
 const MAX_GB = 1_000_000;
 
 const isoDateTime = (label: string) =>
@@ -141,7 +143,7 @@ const librarySchema = z
       .number({ error: "Library item count must be a whole number" })
       .int("Library item count must be a whole number")
       .min(0, "Library item count can't be negative")
-      .max(MAX_ITEM_COUNT, `Library item count can't be more than ${MAX_ITEM_COUNT.toLocaleString("en")}`)
+      .max(MAX_INT_COLUMN, "Library item count is too large")
       .nullable()
       .default(null),
     sizeGb: unknownGb("Library size"),
@@ -202,7 +204,25 @@ export const caseFactsObject = z.strictObject({
   symptoms: symptomsSchema,
 });
 
-export const caseFactsSchema = caseFactsObject.superRefine(checkDeviceReferences, { when: () => true }).transform(nameDevices);
+// The facts as a case holds them (and the API answers them): every device has its key, every status
+// message its deviceKey and observedAt. What the client sent becomes this through nameDevices.
+const storedFactsSchema = caseFactsObject.safeExtend({
+  devices: z.array(deviceSchema.safeExtend({ key: z.string().min(1).max(40) })).min(1).max(20),
+  statusMessages: z.array(statusMessageSchema.omit({ deviceIndex: true }).safeExtend({ deviceKey: z.string().min(1).max(40), observedAt: isoDateTime("Observed at") })).max(200),
+});
+
+/**
+ * One schema for a case's facts: its input side is what a client may send (SPEC §5: optional device
+ * keys, deviceIndex or deviceKey, observedAt defaulting to now), its output side what a case holds.
+ * The OpenAPI document shows each side where it belongs (request bodies, answers).
+ */
+export const caseFactsSchema = caseFactsObject
+  .superRefine(checkDeviceReferences, { when: () => true })
+  .transform(nameDevices)
+  // The named facts are checked as stored facts (typed as such: their defaults are filled in already).
+  .pipe(storedFactsSchema as unknown as z.ZodType<StoredFacts, StoredFacts>);
+
+type StoredFacts = z.output<typeof storedFactsSchema>;
 
 export type CaseFacts = z.infer<typeof caseFactsSchema>;
 export type CaseFactsInput = z.input<typeof caseFactsSchema>;

@@ -57,6 +57,7 @@ export const CATEGORY_STAGE_NUMBER: Record<Category, number> = Object.fromEntrie
   CATEGORIES.map((category) => [category, STAGES.indexOf(CATEGORY_STAGE[category]) + 1]),
 ) as Record<Category, number>;
 
-export type Risk = "low" | "medium" | "high";
+export const RISKS = ["low", "medium", "high"] as const;
+export type Risk = (typeof RISKS)[number];
 
 export const RISK_LABELS: Record<Risk, string> = { low: "Low", medium: "Medium", high: "High" };

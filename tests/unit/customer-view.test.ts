@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CaseView } from "@/lib/cases/case-view";
-import type { StepView } from "@/lib/cases/case-history";
+import type { StepView } from "@/lib/cases/case-view";
 import { customerReplyColumns } from "@/lib/cases/customer-reply";
 import { suggestionsView } from "@/lib/cases/suggestions-view";
 import { customerViewOf, NEXT_STEPS_SHOWN } from "@/lib/customer/customer-view";

@@ -1,6 +1,7 @@
 "use server";
 
-import { bulkUpdateCases, type BulkUpdateResult } from "@/lib/cases/bulk-update";
+import { bulkUpdateCases } from "@/lib/cases/bulk-update";
+import type { BulkUpdateResult } from "@/lib/cases/case-response-schemas";
 import { requireStaffAction } from "@/app/_server/staff";
 import { runAction, type ActionResult } from "@/app/(staff)/cases/action-result";
 

@@ -1,4 +1,4 @@
-import type { TimelineEventView } from "@/lib/cases/case-history";
+import type { TimelineEventView } from "@/lib/cases/case-view";
 import type { TenantMember } from "@/lib/members/tenant-members";
 import { describeEvent } from "@/lib/cases/timeline-words";
 import { RelativeTime } from "@/components/time/relative-time";
