@@ -49,17 +49,17 @@ describe("the API contract", () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.error.fields.map((field: { path: string }) => field.path).sort()).toEqual(["appleSystemStatus", "itemCount"]);
-    expect(res.body.error.fields[0].message).toMatch(/facts go inside "facts"/);
+    expect(res.body.error.fields.map((field: { message: string }) => field.message).sort()).toEqual(['Unknown field "appleSystemStatus"', 'Unknown field "itemCount"']);
     expect(await rowCounts()).toEqual(before);
   });
 
   it.each([
-    ["a step", stepsRoute, () => ({ ruleId: "restart-device", outcome: "no_change", result: "ok" }), "result"],
-    ["a bulk change", bulkRoute, (id: string) => ({ ids: [id], status: "open", priority: "high" }), "priority"],
-    ["nested facts", patchRoute, () => ({ version: 1, facts: { library: { itemCount: 10, photos: 3 } } }), "facts.library.photos"],
-  ] as const)("unknown keys in %s are a 400 naming them", async (_what, route, body, path) => {
+    ["a step", stepsRoute, "POST", (id: string) => `/api/v1/cases/${id}/steps`, () => ({ ruleId: "restart-device", outcome: "no_change", result: "ok" }), "result"],
+    ["a bulk change", bulkRoute, "POST", () => "/api/v1/cases/bulk", (id: string) => ({ ids: [id], status: "open", priority: "high" }), "priority"],
+    ["nested facts", patchRoute, "PATCH", (id: string) => `/api/v1/cases/${id}`, () => ({ version: 1, facts: { library: { itemCount: 10, photos: 3 } } }), "facts.library.photos"],
+  ] as const)("unknown keys in %s are a 400 naming them", async (_what, route, method, url, body, path) => {
     const created = await createTestCase(apiContext(a.tenantId));
-    const res = await call(route as typeof patchRoute, "POST", "/api/v1/cases/x", { token: a.apiToken, params: { id: created.id }, body: body(created.id) });
+    const res = await call(route as typeof patchRoute, method, url(created.id), { token: a.apiToken, params: { id: created.id }, body: body(created.id) });
     expect(res.status).toBe(400);
     expect(res.body.error.fields.map((field: { path: string }) => field.path)).toContain(path);
   });

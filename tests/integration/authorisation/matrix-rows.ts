@@ -47,6 +47,11 @@ export const ROWS: Row[] = [
   api("POST", "/api/auth/[...nextauth]", "public", { ok: 302, request: () => ({ params: { nextauth: ["signout"] }, body: {} }) }),
   page("/sign-in", "public", { expect: (p) => (signedIn(p) ? 303 : 200) }),
   page("/forbidden", "public"),
+  // The API's description (issue 13): public, like the reference page that reads it.
+  api("GET", "/api/v1/openapi.json", "public"),
+  api("GET", "/api/docs", "public"),
+  api("GET", "/api/docs/reference.js", "public"),
+  api("GET", "/api/docs/scalar.js", "public"),
 
   // Cases (agents and up)
   api("GET", "/api/v1/me", "agent"),
