@@ -2,7 +2,8 @@
 // layer doing per request what Next.js cannot (docs/decisions/0050-http-server-in-front-of-next.md):
 //   - the client's address from the socket (X-Forwarded-For only from TRUSTED_PROXY_HOPS proxies),
 //     handed to the app in a header whose name is random per process, so it cannot be forged;
-//   - security headers, and a Content-Security-Policy with a fresh nonce for pages;
+//   - security headers, and a Content-Security-Policy with a fresh nonce for pages (defaults: a
+//     header the app sets itself, such as /api/docs's own policy, wins);
 //   - body limits: a declared Content-Length over the limit is a 413 before the app runs, and
 //     server-action bodies are counted while streaming (Next.js answers those with a 500).
 import { randomBytes } from "node:crypto";
@@ -15,6 +16,7 @@ import { securityHeaders } from "@/lib/http/security-headers";
 import { CLIENT_IP_HEADER_ENV } from "@/app/_server/request-info";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { setDefaultHeaders } from "./serve/default-headers";
 import { hasBody, readCapped, replaceBody, sendTooLarge } from "./serve/request-body";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -48,7 +50,7 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promi
   const isPage = !url.pathname.startsWith("/api/") && !url.pathname.startsWith("/_next/") && !/\.[a-z0-9]+$/i.test(url.pathname);
   const nonce = isPage ? randomBytes(18).toString("base64") : null;
   const headers = securityHeaders({ nonce, https });
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  setDefaultHeaders(res, headers);
   if (nonce) req.headers["content-security-policy"] = headers["Content-Security-Policy"];
 
   const limit = bodyLimitFor(req.method ?? "GET", url.pathname);
