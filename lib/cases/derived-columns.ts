@@ -1,6 +1,7 @@
 import type { CaseFacts, Platform, TriedStep } from "@/lib/facts/schema";
 import type { RuleSettings } from "@/lib/rules/settings";
 import { escalationReadiness } from "@/lib/escalation/readiness";
+import type { CriterionId } from "@/lib/escalation/criteria";
 import { searchTokensOf } from "@/lib/cases/search-tokens";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
 import type { Platform as DbPlatform } from "@/lib/db/generated/client";
@@ -40,6 +41,8 @@ function sameTokens(a: string[], b: string[]): boolean {
   return b.every((token) => set.has(token));
 }
 
+const TIMELESS_CRITERIA: ReadonlySet<CriterionId> = new Set<CriterionId>(["packet_complete", "no_outage"]);
+
 /**
  * When the case becomes ready to escalate if nothing else changes:
  * - ready now → now (or the earlier moment it already became ready);
@@ -56,9 +59,12 @@ export function escalationReadyAtOf(args: {
   previous: Date | null;
 }): Date | null {
   const { facts, steps, settings, now, previous } = args;
-  if (escalationReadiness(facts, steps, settings, now).ready) {
+  const atNow = escalationReadiness(facts, steps, settings, now);
+  if (atNow.ready) {
     return previous && previous <= now ? previous : now;
   }
+  // The packet and the outage depend on facts alone: if either is missing now, time won't fix it.
+  if (atNow.criteria.some((criterion) => !criterion.met && TIMELESS_CRITERIA.has(criterion.id))) return null;
   if (!facts.problemSince) return null;
   const windowEnds = new Date(new Date(facts.problemSince).getTime() + settings.thresholds.escalationHours * 3_600_000);
   if (windowEnds <= now) return null;
