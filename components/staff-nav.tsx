@@ -1,23 +1,39 @@
 import Link from "next/link";
-import { can, type Role } from "@/lib/auth/permissions";
+import { can, ROLE_LABELS, type Permission, type Role } from "@/lib/auth/permissions";
 import { SignOutButton } from "@/components/sign-out-button";
 
-const ROLE_LABEL: Record<Role, string> = { agent: "Agent", supervisor: "Supervisor", admin: "Admin" };
+// Administration pages, each shown to the roles its page lets in (the pages check again).
+const ADMIN_LINKS: ReadonlyArray<{ href: string; label: string; permission: Permission }> = [
+  { href: "/admin/members", label: "Members", permission: "users:manage" },
+  { href: "/admin/api-tokens", label: "API tokens", permission: "api_tokens:manage" },
+  { href: "/admin/rules", label: "Rulebook", permission: "rules:configure" },
+  { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
+];
 
-export function StaffNav({ name, role, tenantName }: { name: string; role: Role; tenantName: string }) {
+const linkClass = "text-slate-700 hover:text-blue-700";
+
+export function StaffNav({ name, role, tenantName, canSwitchTenant }: { name: string; role: Role; tenantName: string; canSwitchTenant: boolean }) {
+  const adminLinks = ADMIN_LINKS.filter((link) => can(role, link.permission));
   return (
     <header className="border-b border-slate-200 bg-white">
-      <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3">
+      <nav aria-label="Main" className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
         <Link href="/" className="font-semibold text-slate-900">Photo Sync Triage</Link>
         <ul className="flex gap-4 text-sm">
-          <li><Link href="/cases" className="text-slate-700 hover:text-blue-700">Cases</Link></li>
-          <li><Link href="/cases/new" className="text-slate-700 hover:text-blue-700">New case</Link></li>
+          <li><Link href="/cases" className={linkClass}>Cases</Link></li>
+          <li><Link href="/cases/new" className={linkClass}>New case</Link></li>
           {can(role, "escalation:review") ? (
-            <li><Link href="/cases?escalationReady=true" className="text-slate-700 hover:text-blue-700">Ready to escalate</Link></li>
+            <li><Link href="/cases?escalationReady=true" className={linkClass}>Ready to escalate</Link></li>
           ) : null}
         </ul>
+        {adminLinks.length > 0 ? (
+          <ul aria-label="Administration" className="flex gap-4 border-l border-slate-200 pl-4 text-sm">
+            {adminLinks.map((link) => <li key={link.href}><Link href={link.href} className={linkClass}>{link.label}</Link></li>)}
+          </ul>
+        ) : null}
         <div className="ml-auto flex items-center gap-3 text-sm">
-          <span className="text-slate-600">{name} · {ROLE_LABEL[role]} · {tenantName}</span>
+          <span className="text-slate-600">{name} · {ROLE_LABELS[role]} · {tenantName}</span>
+          {canSwitchTenant ? <Link href="/tenants" className={linkClass}>Switch organisation</Link> : null}
+          <Link href="/account/password" className={linkClass}>Password</Link>
           <SignOutButton />
         </div>
       </nav>

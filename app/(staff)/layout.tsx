@@ -1,14 +1,16 @@
 import type { ReactNode } from "react";
+import { activeMemberships } from "@/lib/auth/staff-session";
 import { StaffNav } from "@/components/staff-nav";
 import { requireStaffPage } from "@/app/_server/staff";
 
 // The layout only renders navigation; each page still authorises itself (layouts are not a security boundary).
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const staff = await requireStaffPage();
+  const canSwitchTenant = (await activeMemberships(staff.user.id)).length > 1;
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">Skip to content</a>
-      <StaffNav name={staff.user.name} role={staff.actor.role} tenantName={staff.tenant.name} />
+      <StaffNav name={staff.user.name} role={staff.actor.role} tenantName={staff.tenant.name} canSwitchTenant={canSwitchTenant} />
       <main id="main" className="mx-auto max-w-7xl px-6 py-8">{children}</main>
     </>
   );

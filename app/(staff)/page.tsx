@@ -36,8 +36,8 @@ export default async function LandingPage() {
           </>
         ) : (
           <>
-            <Figure label="Active members" value={summary.activeMembers} />
-            <Figure label="Active API tokens" value={summary.activeApiTokens} />
+            <Figure label="Active members" value={summary.activeMembers} href="/admin/members" />
+            <Figure label="Active API tokens" value={summary.activeApiTokens} href="/admin/api-tokens" />
             <Figure label="Open cases" value={summary.openCases} href="/cases?status=open" />
             <Figure label="Awaiting escalation review" value={summary.inEscalationReview} href="/cases?status=escalation_review" />
           </>

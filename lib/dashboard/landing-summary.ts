@@ -23,8 +23,8 @@ export async function landingSummary(ctx: TenantContext, userId: string, now = n
       waitingOnCustomer: await tx.case.count({ where: { tenantId, status: "waiting_on_customer" } }),
       inEscalationReview: await tx.case.count({ where: { tenantId, status: "escalation_review" } }),
       readyToEscalate: await tx.case.count({ where: { ...active, escalationReadyAt: { lte: now } } }),
-      activeMembers: await tx.membership.count({ where: { tenantId, deactivatedAt: null } }),
-      activeApiTokens: await tx.apiToken.count({ where: { tenantId, revokedAt: null } }),
+      activeMembers: await tx.membership.count({ where: { tenantId, deactivatedAt: null, user: { disabledAt: null } } }),
+      activeApiTokens: await tx.apiToken.count({ where: { tenantId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } }),
     };
   });
 }

@@ -3,6 +3,7 @@ import { recordStep } from "@/lib/cases/record-step";
 import { appPrisma } from "@/lib/db/client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT } from "@/lib/demo/demo-accounts";
 import { demoCases } from "@/lib/demo/demo-cases";
+import { seedAdminDemo } from "@/lib/demo/seed-admin-demo";
 import { createTenantWithMembers } from "@/lib/tenancy/provision";
 import type { TenantContext } from "@/lib/tenancy/context";
 
@@ -15,7 +16,7 @@ export async function seedDemoTenant(options: { caseCount?: number; now?: Date }
     ...DEMO_TENANT,
     members: DEMO_ACCOUNTS.map((account) => ({ ...account, password: DEMO_PASSWORD })),
   });
-  const [agentId, supervisorId] = userIds;
+  const [agentId, supervisorId, adminId] = userIds;
   const ctx: TenantContext = { tenantId, actor: { kind: "user", userId: agentId!, role: "agent", label: DEMO_ACCOUNTS[0]!.name } };
   for (const demo of demoCases(options.caseCount ?? 36, now)) {
     const assigneeId = demo.assignTo === "agent" ? agentId! : demo.assignTo === "supervisor" ? supervisorId! : null;
@@ -25,5 +26,6 @@ export async function seedDemoTenant(options: { caseCount?: number; now?: Date }
       await recordStep(ctx, created.case.id, { ruleId: step.ruleId, outcome: step.outcome, note: step.note ?? null, triedAt }, { now });
     }
   }
+  await seedAdminDemo({ tenantId, actor: { kind: "user", userId: adminId!, role: "admin", label: DEMO_ACCOUNTS[2]!.name } }, now);
   return "created";
 }
