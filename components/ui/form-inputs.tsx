@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 import { describedBy, inputClass, Messages } from "@/components/ui/fields";
 
 // Uncontrolled, named inputs for forms posted to server actions (useActionState): they work
@@ -44,14 +44,14 @@ export function SubmitButton({ pending, children, pendingLabel, variant = "prima
   children: ReactNode;
   pendingLabel?: string;
   variant?: "primary" | "secondary" | "danger";
-} & Omit<InputHTMLAttributes<HTMLButtonElement>, "type">) {
+} & Omit<ButtonHTMLAttributes<HTMLButtonElement>, "type" | "children">) {
   const look = {
     primary: "bg-blue-700 text-white hover:bg-blue-800",
     secondary: "border border-slate-400 bg-white text-slate-800 hover:bg-slate-50",
     danger: "border border-red-700 bg-white text-red-800 hover:bg-red-50",
   }[variant];
   return (
-    <button type="submit" disabled={pending} aria-disabled={pending} className={`rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${look}`} {...(rest as object)}>
+    <button type="submit" disabled={pending} aria-disabled={pending} className={`rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${look}`} {...rest}>
       {pending && pendingLabel ? pendingLabel : children}
     </button>
   );

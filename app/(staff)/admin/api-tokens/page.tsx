@@ -16,8 +16,8 @@ export default async function ApiTokensPage() {
   const { items } = await listApiTokens(staff);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Administration</h1>
       <AdminNav current="/admin/api-tokens" />
+      <h1 className="text-2xl font-semibold">API tokens</h1>
       <CreateTokenForm maxRole={staff.actor.role} />
       <section aria-labelledby="tokens-title" className="space-y-2">
         <h2 id="tokens-title" className="text-lg font-semibold">Tokens ({items.filter((t) => t.status === "active").length} active)</h2>

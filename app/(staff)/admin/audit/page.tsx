@@ -34,8 +34,8 @@ export default async function AuditPageView({ searchParams }: { searchParams: Pr
 
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Administration</h1>
       <AdminNav current="/admin/audit" />
+      <h1 className="text-2xl font-semibold">Audit log</h1>
       {problem ? <p role="alert" className="rounded-md border border-amber-500 bg-amber-50 p-3 text-sm text-amber-950">{problem}</p> : null}
       <form method="get" className="flex items-end gap-2">
         <div>

@@ -14,12 +14,12 @@ export default async function MembersPage() {
   const { members, invitations } = await listMembers(staff);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Administration</h1>
       <AdminNav current="/admin/members" />
+      <h1 className="text-2xl font-semibold">Members</h1>
       <InviteForm />
 
       <section aria-labelledby="members-title" className="space-y-2">
-        <h2 id="members-title" className="text-lg font-semibold">Members ({members.filter((m) => m.active).length} active)</h2>
+        <h2 id="members-title" className="text-lg font-semibold">People ({members.filter((m) => m.active).length} active)</h2>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50 text-left text-slate-700">

@@ -20,8 +20,8 @@ export default async function RuleSettingsPage() {
   })).filter((group) => group.rules.length > 0);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Administration</h1>
       <AdminNav current="/admin/rules" />
+      <h1 className="text-2xl font-semibold">Rulebook settings</h1>
       <RuleSettingsForm settings={settings} ruleGroups={groups} thresholdGroups={thresholdGroups()} />
     </div>
   );
