@@ -77,6 +77,10 @@ async function run(adminUrl: string, appUrl: string, started: number) {
   const results: Row[] = [];
   results.push(await measure("list: open/waiting + mac, by updatedAt, page 1", () => listCases(ctx, filter), () => rawList(null)));
   results.push(await measure(`list: same, deep page (~${DEEP_ROWS} rows in)`, () => listCases(ctx, { ...filter, cursor: cursor! }), () => rawList(deepCursor)));
+  const deepPage = await listCases(ctx, { ...filter, cursor: cursor! });
+  const before = decodeRawCursor(deepPage.prevCursor!);
+  results.push(await measure("list: same, Previous from the deep page", () => listCases(ctx, { ...filter, cursor: deepPage.prevCursor! }), () =>
+    inTenant(appPool, big.tenantId, (client) => client.query(RAW_LIST_BEFORE_SQL, [big.tenantId, before.value, before.id]))));
   for (const q of SEARCHES) {
     results.push(await measure(`list: text search '${q}'`, () => listCases(ctx, { q }), () =>
       inTenant(appPool, big.tenantId, (c) => c.query(rawSearchSql(q), rawSearchParams(big.tenantId, q)))));
@@ -86,6 +90,8 @@ async function run(adminUrl: string, appUrl: string, started: number) {
 
   const plan = await inTenant(appPool, big.tenantId, (client) => client.query(`EXPLAIN (FORMAT JSON) ${RAW_LIST_SQL}`, [big.tenantId, deepCursor.value, deepCursor.id]));
   console.log(`\nEXPLAIN list (deep page): ${describePlan(plan.rows[0]["QUERY PLAN"][0].Plan)}`);
+  const beforePlan = await inTenant(appPool, big.tenantId, (client) => client.query(`EXPLAIN (FORMAT JSON) ${RAW_LIST_BEFORE_SQL}`, [big.tenantId, before.value, before.id]));
+  console.log(`EXPLAIN list (Previous from the deep page): ${describePlan(beforePlan.rows[0]["QUERY PLAN"][0].Plan)}`);
   for (const q of SEARCHES) {
     const searchPlan = await inTenant(appPool, big.tenantId, (client) =>
       client.query(`EXPLAIN (FORMAT JSON) ${rawSearchSql(q)}`, rawSearchParams(big.tenantId, q)));
@@ -98,7 +104,7 @@ async function run(adminUrl: string, appUrl: string, started: number) {
 
 // --- raw SQL equivalents (what the services ask for, written by hand) ---
 
-const RAW_LIST_SQL = `
+const RAW_LIST_SELECT = `
   SELECT c.id, c.number, c.status, c.platforms, c."problemSince", c."escalationReadyAt", c.version, c."createdAt", c."updatedAt",
          cu.name AS "customerName", cu.email AS "customerEmail", u.name AS "assigneeName",
          (SELECT json_agg(json_build_object('platform', d.platform, 'model', d.model) ORDER BY d.position)
@@ -107,9 +113,15 @@ const RAW_LIST_SQL = `
   JOIN "Customer" cu ON cu."tenantId" = c."tenantId" AND cu.id = c."customerId"
   LEFT JOIN "Membership" m ON m."tenantId" = c."tenantId" AND m."userId" = c."assigneeId"
   LEFT JOIN "User" u ON u.id = m."userId"
-  WHERE c."tenantId" = $1 AND c.status IN ('open', 'waiting_on_customer') AND c.platforms && ARRAY['mac']::"Platform"[]
+  WHERE c."tenantId" = $1 AND c.status IN ('open', 'waiting_on_customer') AND c.platforms && ARRAY['mac']::"Platform"[]`;
+const RAW_LIST_SQL = `${RAW_LIST_SELECT}
     AND ($2::timestamptz IS NULL OR (c."updatedAt", c.id) < ($2::timestamptz, $3::uuid))
   ORDER BY c."updatedAt" DESC, c.id DESC
+  LIMIT 26`;
+// The page before a row: walk the index the other way from it (the service then reverses the rows).
+const RAW_LIST_BEFORE_SQL = `${RAW_LIST_SELECT}
+    AND (c."updatedAt", c.id) > ($2::timestamptz, $3::uuid)
+  ORDER BY c."updatedAt" ASC, c.id ASC
   LIMIT 26`;
 
 // Two common words (~8% and ~10% of the seeded cases, ~0.8% together) and a selective search.
@@ -161,7 +173,7 @@ async function inTenant<T>(pool: pg.Pool, tenantId: string, work: (client: pg.Po
 }
 
 function decodeRawCursor(cursor: string): { value: string; id: string } {
-  const [, , value, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string, string, string];
+  const [, , value, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string, string, string, string?];
   return { value, id };
 }
 

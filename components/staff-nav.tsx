@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { can, ROLE_LABELS, type Permission, type Role } from "@/lib/auth/permissions";
+import { queueHref } from "@/lib/cases/case-queues";
+import { ShortcutsButton } from "@/components/keyboard/keyboard-shortcuts";
 import { SignOutButton } from "@/components/sign-out-button";
 
 // Administration pages, each shown to the roles its page lets in (the pages check again).
@@ -19,10 +21,11 @@ export function StaffNav({ name, role, tenantName, canSwitchTenant }: { name: st
       <nav aria-label="Main" className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
         <Link href="/" className="font-semibold text-slate-900">Photo Sync Triage</Link>
         <ul className="flex gap-4 text-sm">
-          <li><Link href="/cases" className={linkClass}>Cases</Link></li>
+          {/* "Cases" opens the default view, My open cases; "All cases" is one click away in the views menu. */}
+          <li><Link href={queueHref("my-open")} className={linkClass}>Cases</Link></li>
           <li><Link href="/cases/new" className={linkClass}>New case</Link></li>
           {can(role, "escalation:review") ? (
-            <li><Link href="/cases?escalationReady=true" className={linkClass}>Ready to escalate</Link></li>
+            <li><Link href={queueHref("ready-to-escalate")} className={linkClass}>Ready to escalate</Link></li>
           ) : null}
         </ul>
         {adminLinks.length > 0 ? (
@@ -31,6 +34,7 @@ export function StaffNav({ name, role, tenantName, canSwitchTenant }: { name: st
           </ul>
         ) : null}
         <div className="ml-auto flex items-center gap-3 text-sm">
+          <ShortcutsButton />
           <span className="text-slate-600">{name} · {ROLE_LABELS[role]} · {tenantName}</span>
           {canSwitchTenant ? <Link href="/tenants" className={linkClass}>Switch organisation</Link> : null}
           <Link href="/account/password" className={linkClass}>Password</Link>

@@ -2,22 +2,25 @@ import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 
-// An agent's day with one case: intake → suggestions → steps → fact edit → the list.
-// One test, in order, because each step builds on the case the previous one created.
+// An agent's day with one case: intake → suggestions → steps → fact edit; then the list finds it.
 
 
 /** The fields of device N (1-based) on the facts form. */
 const device = (page: Page, n: number) => page.getByRole("group", { name: new RegExp(`^Device ${n}\\.`) });
 
 async function suggestionIds(page: Page): Promise<string[]> {
-  return page.getByTestId("suggestions").locator(":scope > li").evaluateAll((items) => items.map((item) => item.getAttribute("data-rule-id") ?? ""));
+  return page.getByTestId("suggestions").locator("li[data-rule-id]").evaluateAll((items) => items.map((item) => item.getAttribute("data-rule-id") ?? ""));
 }
 
-test("agent creates a case, works it, edits facts and finds it in the list", async ({ page, browser }) => {
-  // Unique per run, so the text search finds exactly this case.
+// Unique per run, so the text search finds exactly this case.
+const uniqueNames = () => {
   const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const customer = `Robin Case-${unique}`;
-  const macModel = `MacBook Air M2 ${unique}`;
+  return { unique, customer: `Robin Case-${unique}`, macModel: `MacBook Air M2 ${unique}` };
+};
+const caseIds = (page: Page) => page.locator("tr[data-case-id]").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-case-id")));
+
+test("agent creates a case, works it and edits its facts", async ({ page }) => {
+  const { unique, customer, macModel } = uniqueNames();
   await signIn(page, "agent");
 
   // --- Intake: empty submit shows field errors linked to their inputs ---
@@ -61,7 +64,7 @@ test("agent creates a case, works it, edits facts and finds it in the list", asy
   await expect(page.getByRole("heading", { level: 1, name: customer })).toBeVisible();
   const first = (await suggestionIds(page)).slice(0, 5);
   expect(first).toContain("enable-icloud-photos");
-  const enable = page.locator('[data-testid="suggestions"] > li[data-rule-id="enable-icloud-photos"]');
+  const enable = page.locator('[data-testid="suggestions"] li[data-rule-id="enable-icloud-photos"]');
   await expect(enable.getByText(/Why: .*icloud photos is off on the mac/i)).toBeVisible();
   await expect(enable.getByRole("heading", { name: "Mac" })).toBeVisible(); // instructions for the devices present
   await expect(page.getByRole("heading", { name: "Escalation to Apple" })).toBeVisible();
@@ -86,7 +89,28 @@ test("agent creates a case, works it, edits facts and finds it in the list", asy
   await expect(page.getByText("Facts saved.")).toBeVisible();
   await expect.poll(() => suggestionIds(page)).not.toContain("enable-icloud-photos");
   await expect(page.getByText(/edited the facts: devices/)).toBeVisible();
-  const caseUrl = page.url();
+});
+
+/** An unassigned open case with an iPhone and a Mac, created through the API; its page URL. */
+async function createListCase(page: Page, customer: string, macModel: string): Promise<string> {
+  const created = await page.request.post("/api/v1/cases", {
+    headers: { Origin: new URL(page.url()).origin },
+    data: {
+      customer: { name: customer, email: null },
+      devices: [
+        { key: "iphone", platform: "iphone", model: "iPhone 15 Pro", osVersion: "17.5.1", icloudPhotosEnabled: true },
+        { key: "mac", platform: "mac", model: macModel, osVersion: "14.5", icloudPhotosEnabled: false },
+      ],
+    },
+  });
+  expect(created.status()).toBe(201);
+  return `/cases/${((await created.json()) as { id: string }).id}`;
+}
+
+test("the list finds a case by filter and text, and a shared URL gives the same view", async ({ page, browser }) => {
+  const { customer, macModel } = uniqueNames();
+  await signIn(page, "agent");
+  await createListCase(page, customer, macModel);
 
   // --- The list: by filter, by text, and a shared URL gives the same view ---
   await page.goto("/cases");
@@ -104,12 +128,12 @@ test("agent creates a case, works it, edits facts and finds it in the list", asy
   await filters.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL((url) => url.searchParams.get("q") === macModel);
   await expect(page.getByRole("row").filter({ hasText: customer })).toBeVisible();
-  await expect(page.locator("tbody tr")).toHaveCount(1);
+  await expect(page.locator("tr[data-case-id]")).toHaveCount(1);
 
   await filters.getByLabel("Search").fill(customer);
   await filters.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL((url) => url.searchParams.get("q") === customer);
-  await expect(page.locator("tbody tr")).toHaveCount(1);
+  await expect(page.locator("tr[data-case-id]")).toHaveCount(1);
 
   // Sort by case number ascending and hide a column, then share the URL.
   await page.getByRole("button", { name: /^Case/ }).click();
@@ -120,22 +144,28 @@ test("agent creates a case, works it, edits facts and finds it in the list", asy
   await expect(page.getByRole("columnheader", { name: "Assignee" })).toHaveCount(0);
   const sharedUrl = page.url();
   const headers = await page.getByRole("columnheader").allTextContents();
-  const rows = await page.locator("tbody tr").allTextContents();
+  const rows = await caseIds(page);
   await expectNoSeriousA11yViolations(page, "/cases filtered");
 
   const other = await browser.newContext();
   const colleague = await other.newPage();
   await signIn(colleague, "supervisor");
   await colleague.goto(sharedUrl);
-  await expect(colleague.locator("tbody tr")).toHaveCount(rows.length);
+  await expect(colleague.locator("tr[data-case-id]")).toHaveCount(rows.length);
   expect(await colleague.getByRole("columnheader").allTextContents()).toEqual(headers);
-  expect(await colleague.locator("tbody tr").allTextContents()).toEqual(rows);
+  expect(await caseIds(colleague)).toEqual(rows);
   await expect(colleague.getByLabel("Search")).toHaveValue(customer);
   await expect(colleague.getByRole("group", { name: "Platform" }).getByLabel("Mac")).toBeChecked();
   await other.close();
+});
 
-  // --- "Assigned to me" and bulk assign ---
-  await page.locator("tbody tr").first().getByRole("checkbox").check();
+test("bulk assign, then the case is under Assigned to me", async ({ page }) => {
+  const { customer, macModel } = uniqueNames();
+  await signIn(page, "agent");
+  const caseUrl = await createListCase(page, customer, macModel);
+  await page.goto(`/cases?q=${encodeURIComponent(customer)}`);
+  await expect(page.locator("tr[data-case-id]")).toHaveCount(1);
+  await page.locator("tr[data-case-id]").first().getByRole("checkbox").check();
   await page.getByLabel("Assign to").selectOption({ label: "Alex Agent" });
   await page.getByRole("button", { name: "Assign", exact: true }).click();
   await expect(page.getByText("1 case updated.")).toBeVisible();
@@ -179,7 +209,7 @@ test("a stale facts edit shows a conflict, keeps what was typed, and re-applies 
 });
 
 async function recordStep(page: Page, ruleId: string, outcome: string, note: string) {
-  const item = page.locator(`[data-testid="suggestions"] > li[data-rule-id="${ruleId}"]`);
+  const item = page.locator(`[data-testid="suggestions"] li[data-rule-id="${ruleId}"]`);
   await item.getByRole("button", { name: /^Record a result/ }).click();
   const form = item.getByRole("form");
   await form.getByLabel(outcome).check();

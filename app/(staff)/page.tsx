@@ -1,15 +1,25 @@
 import Link from "next/link";
+import type { Role } from "@/lib/auth/permissions";
+import { CASE_QUEUES, queueHref, type CaseQueueId } from "@/lib/cases/case-queues";
 import { landingSummary } from "@/lib/dashboard/landing-summary";
 import { requireStaffPage } from "@/app/_server/staff";
 
 export const metadata = { title: "Your desk" };
 
+// The queues each role opens with; each figure links to the list of exactly those cases.
+const QUEUES_BY_ROLE: Record<Role, CaseQueueId[]> = {
+  agent: ["my-open", "team-open", "waiting-on-customer", "ready-to-escalate"],
+  supervisor: ["escalation-review", "ready-to-escalate", "team-open", "waiting-on-customer"],
+  admin: ["team-open", "escalation-review"],
+};
+
 // GET / — each role lands on what it does first: agents on their cases, supervisors on the
 // escalation queue, admins on the tenant's people and tokens.
 export default async function LandingPage() {
   const staff = await requireStaffPage("case:read");
-  const summary = await landingSummary(staff, staff.user.id);
   const role = staff.actor.role;
+  const queueIds = QUEUES_BY_ROLE[role];
+  const summary = await landingSummary(staff, queueIds);
   const heading = role === "agent" ? "Your desk" : role === "supervisor" ? "Supervisor overview" : "Tenant administration";
 
   return (
@@ -20,40 +30,28 @@ export default async function LandingPage() {
       </div>
       <section aria-labelledby="figures" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <h2 id="figures" className="sr-only">Figures</h2>
-        {role === "agent" ? (
-          <>
-            <Figure label="My open cases" value={summary.myOpenCases} href="/cases?assignee=me" />
-            <Figure label="Open cases in the team" value={summary.openCases} href="/cases?status=open" />
-            <Figure label="Waiting on customer" value={summary.waitingOnCustomer} href="/cases?status=waiting_on_customer" />
-            <Figure label="Ready to escalate" value={summary.readyToEscalate} href="/cases?escalationReady=true" />
-          </>
-        ) : role === "supervisor" ? (
-          <>
-            <Figure label="Awaiting escalation review" value={summary.inEscalationReview} href="/cases?status=escalation_review" />
-            <Figure label="Ready to escalate" value={summary.readyToEscalate} href="/cases?escalationReady=true" />
-            <Figure label="Open cases" value={summary.openCases} href="/cases?status=open" />
-            <Figure label="Waiting on customer" value={summary.waitingOnCustomer} href="/cases?status=waiting_on_customer" />
-          </>
-        ) : (
+        {role === "admin" ? (
           <>
             <Figure label="Active members" value={summary.activeMembers} href="/admin/members" />
             <Figure label="Active API tokens" value={summary.activeApiTokens} href="/admin/api-tokens" />
-            <Figure label="Open cases" value={summary.openCases} href="/cases?status=open" />
-            <Figure label="Awaiting escalation review" value={summary.inEscalationReview} href="/cases?status=escalation_review" />
           </>
-        )}
+        ) : null}
+        {queueIds.map((id) => (
+          <Figure key={id} label={CASE_QUEUES[id].label} hint={CASE_QUEUES[id].description} value={summary.queues[id] ?? 0} href={queueHref(id)} />
+        ))}
       </section>
     </div>
   );
 }
 
-function Figure({ label, value, href }: { label: string; value: number; href?: string }) {
+function Figure({ label, hint, value, href }: { label: string; hint?: string; value: number; href?: string }) {
   const body = (
     <>
       <span className="block text-sm text-slate-600">{label}</span>
-      <span className="mt-1 block text-3xl font-semibold">{value.toLocaleString("en")}</span>
+      <span className="mt-1 block text-3xl font-semibold" data-testid="figure-value">{value.toLocaleString("en")}</span>
+      {hint ? <span className="mt-1 block text-xs text-slate-600">{hint}</span> : null}
     </>
   );
   const className = "block rounded-lg border border-slate-200 bg-white p-5 shadow-sm";
-  return href ? <Link href={href} className={`${className} hover:border-blue-400`}>{body}</Link> : <div className={className}>{body}</div>;
+  return href ? <Link href={href} className={`${className} hover:border-blue-400`} data-testid="figure">{body}</Link> : <div className={className} data-testid="figure">{body}</div>;
 }

@@ -18,10 +18,12 @@ export type Permission =
   | "users:manage"
   | "api_tokens:manage"
   | "rules:configure"
-  | "audit:read";
+  | "audit:read"
+  // Create, change and delete the views shared with the whole team (personal views are their owner's).
+  | "views:curate_team";
 
 const AGENT: Permission[] = ["case:read", "case:write", "case:assign", "case:submit_escalation"];
-const SUPERVISOR: Permission[] = [...AGENT, "escalation:review", "metrics:read"];
+const SUPERVISOR: Permission[] = [...AGENT, "escalation:review", "metrics:read", "views:curate_team"];
 const ADMIN: Permission[] = [...SUPERVISOR, "users:manage", "api_tokens:manage", "rules:configure", "audit:read"];
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {

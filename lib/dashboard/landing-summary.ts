@@ -1,28 +1,27 @@
+import { CASE_QUEUES, type CaseQueueId } from "@/lib/cases/case-queues";
+import { caseListWhere } from "@/lib/cases/list-filter";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import type { TenantContext } from "@/lib/tenancy/context";
 
-// The figures each role's landing page opens with, in one transaction.
+// The figures each role's landing page opens with, in one transaction. Case figures are counted
+// with the case list's own filter (the queue's query through caseListWhere), so each figure is the
+// number of rows of the list it links to.
 export interface LandingSummary {
-  openCases: number;
-  myOpenCases: number;
-  waitingOnCustomer: number;
-  inEscalationReview: number;
-  readyToEscalate: number;
+  queues: Partial<Record<CaseQueueId, number>>;
   activeMembers: number;
   activeApiTokens: number;
 }
 
-export async function landingSummary(ctx: TenantContext, userId: string, now = new Date()): Promise<LandingSummary> {
+export async function landingSummary(ctx: TenantContext, queueIds: readonly CaseQueueId[], now = new Date()): Promise<LandingSummary> {
   const { tenantId } = ctx;
   return withTenant(tenantId, async (tx) => {
-    const active = { tenantId, status: { in: ["open", "waiting_on_customer"] as ("open" | "waiting_on_customer")[] } };
+    const queues: Partial<Record<CaseQueueId, number>> = {};
     // One connection per transaction: queries run one after another, not in parallel.
+    for (const id of queueIds) {
+      queues[id] = await tx.case.count({ where: { AND: caseListWhere(ctx, CASE_QUEUES[id].query, now) } });
+    }
     return {
-      openCases: await tx.case.count({ where: active }),
-      myOpenCases: await tx.case.count({ where: { ...active, assigneeId: userId } }),
-      waitingOnCustomer: await tx.case.count({ where: { tenantId, status: "waiting_on_customer" } }),
-      inEscalationReview: await tx.case.count({ where: { tenantId, status: "escalation_review" } }),
-      readyToEscalate: await tx.case.count({ where: { ...active, escalationReadyAt: { lte: now } } }),
+      queues,
       activeMembers: await tx.membership.count({ where: { tenantId, deactivatedAt: null, user: { disabledAt: null } } }),
       activeApiTokens: await tx.apiToken.count({ where: { tenantId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } }),
     };

@@ -4,6 +4,7 @@ import { appPrisma } from "@/lib/db/client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT } from "@/lib/demo/demo-accounts";
 import { demoCases } from "@/lib/demo/demo-cases";
 import { seedAdminDemo } from "@/lib/demo/seed-admin-demo";
+import { seedDemoDesk } from "@/lib/demo/demo-desk";
 import { createTenantWithMembers } from "@/lib/tenancy/provision";
 import type { TenantContext } from "@/lib/tenancy/context";
 
@@ -26,6 +27,7 @@ export async function seedDemoTenant(options: { caseCount?: number; now?: Date }
       await recordStep(ctx, created.case.id, { ruleId: step.ruleId, outcome: step.outcome, note: step.note ?? null, triedAt }, { now });
     }
   }
+  await seedDemoDesk({ tenantId, agentId: agentId!, supervisorId: supervisorId!, now });
   await seedAdminDemo({ tenantId, actor: { kind: "user", userId: adminId!, role: "admin", label: DEMO_ACCOUNTS[2]!.name } }, now);
   return "created";
 }

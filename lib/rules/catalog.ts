@@ -1,9 +1,10 @@
 import { PLATFORMS } from "@/lib/facts/schema";
-import { CATEGORY_TIER } from "@/lib/rules/categories";
+import { CATEGORY_STAGE_NUMBER, CATEGORY_TIER } from "@/lib/rules/categories";
 import { GUIDE_PASSAGES } from "@/lib/rules/guide-passages";
 import { RULE_IDS, type RuleId } from "@/lib/rules/rule-ids";
 import type { Rule, RuleDefinition } from "@/lib/rules/types";
 import { QUICK_CHECK_RULES } from "@/lib/rules/catalog/quick-checks";
+import { MISSING_ITEM_RULES } from "@/lib/rules/catalog/missing-items";
 import { SETTINGS_RULES } from "@/lib/rules/catalog/settings-rules";
 import { STORAGE_RULES } from "@/lib/rules/catalog/storage";
 import { POWER_AND_NETWORK_RULES } from "@/lib/rules/catalog/power-and-network";
@@ -16,6 +17,7 @@ export { RULE_IDS, type RuleId };
 
 const DEFINITIONS: RuleDefinition[] = [
   ...QUICK_CHECK_RULES,
+  ...MISSING_ITEM_RULES,
   ...SETTINGS_RULES,
   ...STORAGE_RULES,
   ...POWER_AND_NETWORK_RULES,
@@ -33,6 +35,7 @@ function guideRefsOf(id: RuleId): string[] {
 export const RULES: readonly Rule[] = DEFINITIONS.map((definition, position) => ({
   ...definition,
   tier: CATEGORY_TIER[definition.category],
+  stage: CATEGORY_STAGE_NUMBER[definition.category],
   position,
 }))
   // Stable sort: tier first, then the position in the category files (which follow the guides).

@@ -20,6 +20,8 @@ export type Suggestion = {
   /** Which facts matched, as a sentence for the agent. */
   reason: string;
   strength: number;
+  /** A recorded fact by itself explains the problem (ranked first within its stage). */
+  explainsProblem: boolean;
   /** 'waiting' while Apple reports an outage (every step except the status check). */
   status: "next" | "waiting";
   /**
@@ -106,14 +108,24 @@ export function suggestFromEvaluation({ ctx, applicable, latest }: Evaluation): 
   return { outage, next, tried, warnings };
 }
 
-/** Category tier first; within it the strongest match; then the rulebook's own order. */
+/**
+ * The guide's stage first (quick checks, resets, repairs, sign-out: never crossed); within a stage a
+ * fact that by itself explains the problem before advice that merely fits the symptom; then the
+ * category tier, the strongest match, and the rulebook's own order.
+ */
 function byGuideOrder(outage: boolean) {
   return (a: ApplicableRule, b: ApplicableRule): number => {
     if (outage) {
       if (a.rule.id === STATUS_CHECK) return -1;
       if (b.rule.id === STATUS_CHECK) return 1;
     }
-    return a.rule.tier - b.rule.tier || b.match.strength - a.match.strength || a.rule.order - b.rule.order;
+    return (
+      a.rule.stage - b.rule.stage ||
+      Number(b.match.explains === true) - Number(a.match.explains === true) ||
+      a.rule.tier - b.rule.tier ||
+      b.match.strength - a.match.strength ||
+      a.rule.order - b.rule.order
+    );
   };
 }
 
@@ -127,6 +139,7 @@ function toSuggestion({ rule, match }: ApplicableRule, mask: number, status: Sug
     risk: rule.risk,
     reason: reasonSentence(match.reasons),
     strength: match.strength,
+    explainsProblem: match.explains === true,
     status,
     instructions: presentation.instructions,
     customerSteps: presentation.customerSteps,

@@ -1,3 +1,4 @@
+import { STRENGTH } from "@/lib/rules/strength";
 import type { DeviceView, ReasonFragment, RuleMatch } from "@/lib/rules/types";
 
 // Turning matched facts into the words of a reason. Fragments naming devices stay as data until a
@@ -36,6 +37,7 @@ export function reasonSentence(reasons: readonly ReasonFragment[]): string {
 /** Accumulates matched facts; `result()` is null when nothing matched. */
 export class MatchCollector {
   private strength = 0;
+  private explains = false;
   private readonly reasons: ReasonFragment[] = [];
 
   add(strength: number, reason: ReasonFragment): this {
@@ -44,7 +46,14 @@ export class MatchCollector {
     return this;
   }
 
+  /** A recorded fact that by itself explains what was observed: the strongest kind of match. */
+  explain(reason: ReasonFragment): this {
+    this.explains = true;
+    return this.add(STRENGTH.explains, reason);
+  }
+
   result(): RuleMatch | null {
-    return this.reasons.length === 0 ? null : { strength: this.strength, reasons: this.reasons };
+    if (this.reasons.length === 0) return null;
+    return this.explains ? { strength: this.strength, reasons: this.reasons, explains: true } : { strength: this.strength, reasons: this.reasons };
   }
 }

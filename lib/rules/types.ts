@@ -40,8 +40,11 @@ export type RuleContext = {
 /** Part of a reason: plain words, or words with a `{devices}` slot filled in when the reason is shown. */
 export type ReasonFragment = string | { text: string; devices: readonly DeviceView[] };
 
-/** A condition's verdict: how strongly the facts point at the rule, and which facts did. */
-export type RuleMatch = { strength: number; reasons: ReasonFragment[] };
+/**
+ * A condition's verdict: how strongly the facts point at the rule, and which facts did. `explains`
+ * is true when a recorded fact by itself accounts for what was observed (see STRENGTH.explains).
+ */
+export type RuleMatch = { strength: number; reasons: ReasonFragment[]; explains?: boolean };
 
 export type RuleCondition = (ctx: RuleContext) => RuleMatch | null;
 
@@ -66,6 +69,8 @@ export type RuleDefinition = {
   gate?: RuleGate;
   /** The condition in words, for the generated rulebook. */
   when: string;
+  /** When a recorded fact by itself explains the problem (ranked first in its stage), in words; absent if never. */
+  explainsWhen?: string;
   condition: RuleCondition;
   /** Agent instructions (menu paths) per platform. */
   instructions: PlatformSteps;
@@ -78,6 +83,8 @@ export type Rule = RuleDefinition & {
   /** Position in the guides' order (category first, then catalog position). */
   order: number;
   tier: number;
+  /** The guide's stage (1 quick checks, 2 resets, 3 repairs, 4 signing out): the ranking never crosses it. */
+  stage: number;
   /** Bit mask of `platforms` (see platformMask), for a cheap "does it apply here" test. */
   platformMask: number;
   guideRefs: readonly PassageId[];

@@ -102,6 +102,30 @@ describe("GET /api/v1/cases", () => {
     }
   });
 
+  it("Previous returns exactly the prior page, in any sort, and the first page has no Previous", async () => {
+    for (const [sort, dir] of [["updatedAt", "desc"], ["number", "asc"], ["problemSince", "desc"], ["createdAt", "asc"]] as const) {
+      const pages: { ids: string[]; prev: string | null; next: string | null }[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await list({ sort, dir, limit: "3", ...(cursor ? { cursor } : {}) });
+        pages.push({ ids: res.body.items.map((c: { id: string }) => c.id), prev: res.body.prevCursor, next: res.body.nextCursor });
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      expect(pages.length).toBeGreaterThan(2);
+      expect(pages[0]!.prev).toBeNull();
+      // Walk back from the last page: every Previous is the page seen before it.
+      for (let index = pages.length - 1; index > 0; index--) {
+        const back = await list({ sort, dir, limit: "3", cursor: pages[index]!.prev! });
+        expect(back.status).toBe(200);
+        expect(back.body.items.map((c: { id: string }) => c.id)).toEqual(pages[index - 1]!.ids);
+        expect(back.body.prevCursor === null).toBe(index - 1 === 0);
+        // …and Next from there leads forward again to the same page.
+        const forward = await list({ sort, dir, limit: "3", cursor: back.body.nextCursor });
+        expect(forward.body.items.map((c: { id: string }) => c.id)).toEqual(pages[index]!.ids);
+      }
+    }
+  });
+
   it("answers 400 naming bad query parameters", async () => {
     const res = await list({ status: "closed", limit: "500", sort: "name", escalationReady: "maybe" });
     expect(res.status).toBe(400);

@@ -7,6 +7,9 @@ import type { TenantContext } from "@/lib/tenancy/context";
 // Request bodies and cases for the API tests: realistic intake facts with a little variety.
 
 let counter = 0;
+// Test files share one database and each counts from 1: the email carries a per-file tag so two
+// files' cases never share an email (tests look cases up by email across tenants).
+const FILE_TAG = Math.random().toString(36).slice(2, 8);
 
 export function deviceBody(overrides: Partial<DeviceInput> = {}): DeviceInput {
   return {
@@ -28,7 +31,7 @@ export function deviceBody(overrides: Partial<DeviceInput> = {}): DeviceInput {
 export function caseBody(overrides: Partial<CaseFactsInput> & { assigneeId?: string | null; status?: string } = {}) {
   counter += 1;
   return {
-    customer: { name: `Casey Customer ${counter}`, email: `casey${counter}@example.com` },
+    customer: { name: `Casey Customer ${counter}`, email: `casey${counter}.${FILE_TAG}@example.com` },
     problemSince: new Date(Date.now() - 30 * 3_600_000).toISOString(),
     appleIdConsistent: true,
     appleSystemStatus: "ok",

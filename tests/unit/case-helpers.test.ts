@@ -14,10 +14,17 @@ import { healthyDevice, healthyFacts, hoursBefore, NOW } from "@/tests/support/f
 
 describe("list cursor", () => {
   it("round-trips and refuses another sort or garbage", () => {
-    const cursor = encodeCursor({ sort: "updatedAt", dir: "desc", value: "2024-06-01T12:00:00.000Z", id: "0197a000-0000-7000-8000-000000000001" });
-    expect(decodeCursor(cursor, "updatedAt", "desc").id).toBe("0197a000-0000-7000-8000-000000000001");
+    const cursor = encodeCursor({ sort: "updatedAt", dir: "desc", value: "2024-06-01T12:00:00.000Z", id: "0197a000-0000-7000-8000-000000000001", direction: "after" });
+    expect(decodeCursor(cursor, "updatedAt", "desc")).toMatchObject({ id: "0197a000-0000-7000-8000-000000000001", direction: "after" });
     expect(() => decodeCursor(cursor, "number", "desc")).toThrow(/different sort/);
     expect(() => decodeCursor("!!!", "updatedAt", "desc")).toThrow(/not valid/);
+  });
+
+  it("carries the direction of a previous-page cursor, and refuses an unknown one", () => {
+    const before = encodeCursor({ sort: "number", dir: "asc", value: 1042, id: "0197a000-0000-7000-8000-000000000001", direction: "before" });
+    expect(decodeCursor(before, "number", "asc")).toMatchObject({ value: 1042, direction: "before" });
+    const sideways = Buffer.from(JSON.stringify(["number", "asc", 1042, "0197a000-0000-7000-8000-000000000001", "sideways"])).toString("base64url");
+    expect(() => decodeCursor(sideways, "number", "asc")).toThrow(/not valid/);
   });
 });
 

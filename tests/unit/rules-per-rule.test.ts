@@ -117,7 +117,8 @@ const CASES: Record<RuleId, RuleCase> = {
         statusMessages: [waitingOn("iphone", "paused")],
       }),
     },
-    reasonMentions: ["Paused was seen on the iPhone", "Low Power Mode on"],
+    // Low Power Mode on the device that says Paused: one fact that explains the other (issue 12).
+    reasonMentions: ["the iPhone says Paused", "Low Power Mode on", "by itself pauses uploads"],
     silent: { facts: healthyFacts() },
   },
   "plug-in-to-charge": {

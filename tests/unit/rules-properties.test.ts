@@ -66,13 +66,15 @@ describe("engine properties", () => {
     );
   });
 
-  it("orders by tier and marks everything but the status check waiting during an outage", () => {
+  // Stages, not category tiers: within the quick-check stage a fact that explains the problem may
+  // come before an earlier category (issue 12; tests/unit/rules-evidence-first.test.ts).
+  it("orders by the guide's stages and marks everything but the status check waiting during an outage", () => {
     fc.assert(
       fc.property(factsArbitrary, triedStepsArbitrary, (facts, triedSteps) => {
         const result = suggest(facts, { triedSteps, now: NOW });
         const rest = result.next.filter((entry) => entry.ruleId !== "check-apple-system-status" || !result.outage);
-        const tiers = rest.map((entry) => RULES_BY_ID.get(entry.ruleId)!.tier);
-        expect(tiers).toEqual([...tiers].sort((a, b) => a - b));
+        const stages = rest.map((entry) => RULES_BY_ID.get(entry.ruleId)!.stage);
+        expect(stages).toEqual([...stages].sort((a, b) => a - b));
         if (result.outage) {
           for (const entry of result.next) expect(entry.status).toBe(entry.ruleId === "check-apple-system-status" ? "next" : "waiting");
           const statusCheck = result.next.findIndex((entry) => entry.ruleId === "check-apple-system-status");

@@ -15,19 +15,24 @@ function isAppleDevice(view: DeviceView): boolean {
 export const POWER_AND_NETWORK_RULES: RuleDefinition[] = [
   {
     id: "disable-low-power-mode",
-    version: 1,
+    version: 2,
     title: "Turn off Low Power Mode and charge",
     customerTitle: "Turn off Low Power Mode",
     category: "power_and_network",
     risk: "low",
     platforms: APPLE_PLATFORMS,
     when: "Low Power Mode on (strong) or Paused seen on an Apple device; Low Power Mode unknown on an iPhone/iPad.",
+    explainsWhen: "Low Power Mode is on on the very device that says Paused.",
     condition: ({ devices, seenOn }) => {
       const match = new MatchCollector();
-      const paused = seenOn.paused.filter(isAppleDevice);
       const on = devices.filter((view) => isAppleDevice(view) && view.device.lowPowerMode === true);
+      const pausedAll = seenOn.paused.filter(isAppleDevice);
+      const explained = pausedAll.filter((view) => on.includes(view));
+      const paused = pausedAll.filter((view) => !explained.includes(view));
+      if (explained.length > 0) match.explain(onDevices("{devices} says Paused and has Low Power Mode on, which by itself pauses uploads", explained));
       if (paused.length > 0) match.add(STRENGTH.evidence, onDevices("Paused was seen on {devices}", paused));
-      if (on.length > 0) match.add(STRENGTH.cause, onDevices("{devices} has Low Power Mode on", on));
+      const onOnly = on.filter((view) => !explained.includes(view));
+      if (onOnly.length > 0) match.add(STRENGTH.cause, onDevices("{devices} has Low Power Mode on", onOnly));
       const unknown = devices.filter((view) => view.isMobile && view.device.lowPowerMode === null);
       if (unknown.length > 0) match.add(STRENGTH.unknown, onDevices("Low Power Mode isn't recorded for {devices}", unknown));
       return match.result();
@@ -137,19 +142,23 @@ export const POWER_AND_NETWORK_RULES: RuleDefinition[] = [
   },
   {
     id: "enable-cellular-photos",
-    version: 1,
+    version: 2,
     title: "Allow Photos to use cellular data",
     customerTitle: "Let Photos use mobile data",
     category: "power_and_network",
     risk: "low",
     platforms: MOBILE_PLATFORMS,
     when: "An iPhone/iPad on cellular with cellular data for Photos off (strong) or unknown.",
-    condition: ({ mobiles }) => {
+    explainsWhen: "That iPhone/iPad is on cellular, Photos may not use cellular data, and its queue is stuck (Waiting to Upload or Paused seen on it).",
+    condition: ({ mobiles, seenOn, stuckMobiles }) => {
       const match = new MatchCollector();
       const cellular = mobiles.filter((view) => view.device.network === "cellular");
       const off = cellular.filter((view) => view.device.cellularDataForPhotos === false);
       const unknown = cellular.filter((view) => view.device.cellularDataForPhotos === null);
-      if (off.length > 0) match.add(STRENGTH.cause, onDevices("{devices} is on cellular and Photos may not use cellular data", off));
+      const stuck = off.filter((view) => stuckMobiles.includes(view) || seenOn.paused.includes(view));
+      const offOnly = off.filter((view) => !stuck.includes(view));
+      if (stuck.length > 0) match.explain(onDevices("{devices} is on cellular and Photos may not use cellular data, which by itself holds its uploads", stuck));
+      if (offOnly.length > 0) match.add(STRENGTH.cause, onDevices("{devices} is on cellular and Photos may not use cellular data", offOnly));
       if (unknown.length > 0) match.add(STRENGTH.evidence, onDevices("{devices} is on cellular and it isn't known whether Photos may use it", unknown));
       return match.result();
     },

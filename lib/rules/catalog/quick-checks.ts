@@ -6,6 +6,8 @@ import { ALL_PLATFORMS, MOBILE_PLATFORMS, sameSteps } from "@/lib/rules/catalog/
 
 // Quick, low-risk checks: the guides' "fast checks first".
 
+const MISSING_PHOTO_SYMPTOMS = ["photo_not_on_other_device", "items_missing", "library_count_mismatch"] as const;
+
 export const QUICK_CHECK_RULES: RuleDefinition[] = [
   {
     id: "check-apple-system-status",
@@ -72,18 +74,22 @@ export const QUICK_CHECK_RULES: RuleDefinition[] = [
   },
   {
     id: "enable-icloud-photos",
-    version: 1,
+    version: 2,
     title: "Turn on iCloud Photos on every device",
     customerTitle: "Switch on iCloud Photos on each device",
     category: "quick_checks",
     risk: "low",
     platforms: ALL_PLATFORMS,
     when: "A device has iCloud Photos off (strong) or unknown, or the symptom 'photo not on other device' is reported.",
+    explainsWhen: "iCloud Photos is off on a device while photos are reported missing between devices (photo not on other device, items missing, or counts differ).",
     condition: ({ devices, symptoms }) => {
       const match = new MatchCollector();
       const off = devices.filter((view) => view.device.icloudPhotosEnabled === false);
       const unknown = devices.filter((view) => view.device.icloudPhotosEnabled === null);
-      if (off.length > 0) match.add(STRENGTH.cause, onDevices("iCloud Photos is off on {devices}", off));
+      // A device with the feature off neither sends nor receives: it is the device that lacks the photos.
+      const photosMissing = MISSING_PHOTO_SYMPTOMS.some((symptom) => symptoms.has(symptom));
+      if (off.length > 0 && photosMissing) match.explain(onDevices("iCloud Photos is off on {devices}, which by itself explains the missing photos", off));
+      else if (off.length > 0) match.add(STRENGTH.cause, onDevices("iCloud Photos is off on {devices}", off));
       if (unknown.length > 0) match.add(STRENGTH.unknown, onDevices("it isn't known whether iCloud Photos is switched on for {devices}", unknown));
       if (symptoms.has("photo_not_on_other_device")) match.add(STRENGTH.evidence, "a photo taken on one device doesn't reach another");
       return match.result();
@@ -250,53 +256,5 @@ export const QUICK_CHECK_RULES: RuleDefinition[] = [
       any: ["Take a new photo on the device that isn't syncing.", "Check after a few minutes whether it shows up on your other devices."],
     },
     warnings: [],
-  },
-  {
-    id: "check-shared-albums",
-    version: 1,
-    title: "Check Shared Albums separately",
-    customerTitle: "Look in Shared Albums",
-    category: "quick_checks",
-    risk: "low",
-    platforms: ALL_PLATFORMS,
-    when: "Symptom 'shared album missing'.",
-    condition: ({ symptoms }) =>
-      symptoms.has("shared_album_missing")
-        ? { strength: STRENGTH.evidence, reasons: ["a shared album or shared item is reported missing"] }
-        : null,
-    instructions: {
-      iphone: ["Settings > [account name] > iCloud > Photos: Shared Albums has its own switch; make sure it is on.", "In Photos, open the shared albums view (Albums > Shared Albums) to find the item."],
-      ipad: ["Settings > [account name] > iCloud > Photos: Shared Albums has its own switch; make sure it is on.", "In Photos, open the shared albums view (Albums > Shared Albums) to find the item."],
-      mac: ["Photos > Settings > iCloud: tick Shared Albums.", "Look under Shared Albums in the Photos sidebar."],
-      windows: ["iCloud for Windows > Photos > Options: tick Shared Albums.", "Look in File Explorer > iCloud Photos > Shared."],
-    },
-    customerSteps: {
-      any: ["Shared Albums sync separately from your library and have their own setting; make sure it is on.", "Look for the item in the Shared Albums section of Photos."],
-    },
-    warnings: [],
-  },
-  {
-    id: "check-hidden-recently-deleted",
-    version: 1,
-    title: "Look in Hidden and Recently Deleted",
-    customerTitle: "Look in the Hidden and Recently Deleted albums",
-    category: "quick_checks",
-    risk: "low",
-    platforms: ALL_PLATFORMS,
-    when: "Symptoms 'items missing' or 'library count mismatch'.",
-    condition: ({ symptoms }) => {
-      const match = new MatchCollector();
-      if (symptoms.has("items_missing")) match.add(STRENGTH.evidence, "items are reported missing");
-      if (symptoms.has("library_count_mismatch")) match.add(STRENGTH.evidence, "item counts differ between devices");
-      return match.result();
-    },
-    instructions: {
-      iphone: ["In Photos open Albums > Utilities > Hidden and Recently Deleted (Face ID or the passcode may be asked).", "Items there don't show in the main library; recover them instead of re-importing."],
-      ipad: ["In Photos open the sidebar > Utilities > Hidden and Recently Deleted.", "Items there don't show in the main library; recover them instead of re-importing."],
-      mac: ["In Photos check Hidden (View > Show Hidden Photo Album) and Recently Deleted in the sidebar.", "Recover items from there instead of re-importing."],
-      windows: ["Hidden and Recently Deleted items don't appear in the PC's iCloud Photos folder; check those albums on an Apple device or iCloud.com."],
-    },
-    customerSteps: { any: ["In the Photos app, open the Hidden and Recently Deleted albums: photos there don't show in the main view."] },
-    warnings: ["dont-delete-to-refresh"],
   },
 ];

@@ -10,26 +10,25 @@ const formatGb = (gb: number) => `${Math.round(gb * 10) / 10} GB`;
 export const STORAGE_RULES: RuleDefinition[] = [
   {
     id: "free-icloud-storage",
-    version: 1,
+    version: 2,
     title: "Check iCloud storage; free space or upgrade the plan",
     customerTitle: "Make room in your iCloud storage",
     category: "storage",
     risk: "low",
     platforms: ["iphone", "ipad", "mac", "windows"],
     when: "Free iCloud storage below the threshold (default 1 GB) or the library larger than the plan (strong); Waiting to Upload seen or stuck symptom; free iCloud storage unknown.",
+    explainsWhen: "Items are waiting to upload (Waiting to Upload seen, or the stuck symptom) while iCloud is full or smaller than the library: there is no room for what is waiting.",
     condition: ({ facts, settings, seenOn, symptoms }) => {
       const match = new MatchCollector();
       const { totalGb, freeGb } = facts.icloudStorage;
       const { sizeGb } = facts.library;
-      if (freeGb !== null && freeGb < settings.thresholds.lowIcloudFreeGb) {
-        match.add(STRENGTH.cause, `only ${formatGb(freeGb)} of iCloud storage is free`);
-      }
-      if (totalGb !== null && sizeGb !== null && sizeGb > totalGb) {
-        match.add(STRENGTH.cause, `the library (${formatGb(sizeGb)}) is larger than the iCloud plan (${formatGb(totalGb)})`);
-      }
-      if (seenOn.waiting_to_upload.length > 0 || symptoms.has("stuck_waiting_to_upload")) {
-        match.add(STRENGTH.hint, "items are waiting to upload, which a full iCloud causes");
-      }
+      const full = freeGb !== null && freeGb < settings.thresholds.lowIcloudFreeGb;
+      const tooSmall = totalGb !== null && sizeGb !== null && sizeGb > totalGb;
+      if (full) match.add(STRENGTH.cause, `only ${formatGb(freeGb)} of iCloud storage is free`);
+      if (tooSmall) match.add(STRENGTH.cause, `the library (${formatGb(sizeGb)}) is larger than the iCloud plan (${formatGb(totalGb)})`);
+      const waiting = seenOn.waiting_to_upload.length > 0 || symptoms.has("stuck_waiting_to_upload");
+      if (waiting && (full || tooSmall)) match.explain("the items waiting to upload have no room in iCloud");
+      else if (waiting) match.add(STRENGTH.hint, "items are waiting to upload, which a full iCloud causes");
       if (freeGb === null) match.add(STRENGTH.unknown, "free iCloud storage isn't recorded");
       return match.result();
     },

@@ -1,5 +1,6 @@
 "use server";
 
+import { refresh } from "next/cache";
 import { getCase } from "@/lib/cases/get-case";
 import { updateCase } from "@/lib/cases/update-case";
 import { recordStep } from "@/lib/cases/record-step";
@@ -35,12 +36,15 @@ export async function changeAssigneeAction(unverifiedCaseId: string, version: nu
   });
 }
 
+/** Records a tried step; the page refreshes with the new order in the same response. */
 export async function recordStepAction(unverifiedCaseId: string, step: unknown): Promise<ActionResult<{ stepId: string }>> {
-  return runAction("recordStep", async () => {
+  const result = await runAction("recordStep", async () => {
     const staff = await requireStaffAction("case:write");
-    const result = await recordStep(staff, unverifiedCaseId, step);
-    return { stepId: result.step.id };
+    const recorded = await recordStep(staff, unverifiedCaseId, step);
+    return { stepId: recorded.step.id };
   });
+  if (result.ok) refresh();
+  return result;
 }
 
 /** The latest case, for "Reload latest" after a conflict (the form keeps what was typed). */

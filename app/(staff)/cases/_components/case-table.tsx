@@ -20,10 +20,12 @@ import type { ListSort } from "@/lib/cases/case-schemas";
 import type { CaseListItem } from "@/lib/cases/list-cases";
 import type { TenantMember } from "@/lib/members/tenant-members";
 import { StatusBadge } from "@/components/case/badges";
-import { formatDateTime, problemAge } from "@/components/case/format";
+import { CASE_STATUS_LABELS } from "@/lib/cases/status-labels";
+import { ProblemAge, RelativeTime } from "@/components/time/relative-time";
 import { BulkActions } from "@/app/(staff)/cases/_components/bulk-actions";
 import { listHref } from "@/app/(staff)/cases/_components/list-url";
 
+// The hideable columns' ids are the ones saved views may hide (lib/cases/list-columns.ts).
 // Server-side table: the rows arrive filtered, sorted and paged by the database. TanStack Table
 // holds the view state (sorting, column visibility, selection) and renders; sorting and visibility
 // are controlled from the URL, so every change is a navigation that the server answers.
@@ -51,7 +53,7 @@ const columns = helper.columns([
   helper.accessor("number", {
     header: "Case",
     enableHiding: false,
-    cell: ({ row }) => <Link href={`/cases/${row.original.id}`} className="font-medium text-blue-800 underline">{row.original.displayNumber}</Link>,
+    cell: ({ row }) => <Link href={`/cases/${row.original.id}`} data-case-link className="font-medium text-blue-800 underline">{row.original.displayNumber}</Link>,
   }),
   helper.accessor((row) => row.customer.name, {
     id: "customer",
@@ -74,28 +76,37 @@ const columns = helper.columns([
     ),
   }),
   helper.accessor((row) => row.assignee?.name ?? "", { id: "assignee", header: "Assignee", enableSorting: false, cell: ({ getValue }) => getValue() || "Unassigned" }),
-  helper.accessor("problemSince", { header: "Problem age", cell: ({ getValue }) => <span title={formatDateTime(getValue())}>{problemAge(getValue())}</span> }),
-  helper.accessor("escalationReady", { header: "Escalation", enableSorting: false, cell: ({ getValue }) => (getValue() ? "Ready" : "Not ready") }),
-  helper.accessor("updatedAt", { header: "Updated", cell: ({ getValue }) => formatDateTime(getValue()) }),
-  helper.accessor("createdAt", { header: "Opened", cell: ({ getValue }) => formatDateTime(getValue()) }),
+  helper.accessor("problemSince", { header: "Problem age", cell: ({ getValue }) => <ProblemAge since={getValue()} /> }),
+  helper.accessor("escalationReady", {
+    header: "Escalation",
+    enableSorting: false,
+    // Ready now; or, when only the waiting time is missing, when it will be ("Ready in 5 h").
+    cell: ({ row }) => (row.original.escalationReady ? "Ready" : row.original.escalationReadyAt
+      ? <>Ready <RelativeTime iso={row.original.escalationReadyAt} /></>
+      : "Not ready"),
+  }),
+  helper.accessor("updatedAt", { header: "Updated", cell: ({ getValue }) => <RelativeTime iso={getValue()} /> }),
+  helper.accessor("createdAt", { header: "Opened", cell: ({ getValue }) => <RelativeTime iso={getValue()} /> }),
 ]);
+
 
 const visibilityOf = (hidden: string[]): ColumnVisibilityState => Object.fromEntries(hidden.map((id) => [id, false]));
 
 const resolve = <T,>(updater: Updater<T>, old: T): T => (typeof updater === "function" ? (updater as (old: T) => T)(old) : updater);
 
-export function CaseTable({ items, nextCursor, sort, dir, hidden, isFirstPage, members, canAssign, canWrite }: {
+export function CaseTable({ items, nextCursor, prevCursor, sort, dir, hidden, members, canAssign, canWrite }: {
   items: CaseListItem[];
   nextCursor: string | null;
+  prevCursor: string | null;
   sort: ListSort;
   dir: "asc" | "desc";
   hidden: string[];
-  isFirstPage: boolean;
   members: TenantMember[];
   canAssign: boolean;
   canWrite: boolean;
 }) {
   const router = useRouter();
+  const isFirstPage = prevCursor === null;
   const current = new URLSearchParams(useSearchParams().toString());
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [bulkMessage, setBulkMessage] = useState<string | null>(null);
@@ -186,7 +197,8 @@ export function CaseTable({ items, nextCursor, sort, dir, hidden, isFirstPage, m
           </thead>
           <tbody>
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="border-t border-slate-200 align-top" data-case-id={row.original.id}>
+              <tr key={row.id} className="border-t border-slate-200 align-top focus-within:bg-blue-50" data-case-id={row.original.id}
+                data-summary={`Case ${row.original.displayNumber}, ${row.original.customer.name}, ${CASE_STATUS_LABELS[row.original.status]}`}>
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className="p-2"><table.FlexRender cell={cell} /></td>
                 ))}
@@ -198,7 +210,8 @@ export function CaseTable({ items, nextCursor, sort, dir, hidden, isFirstPage, m
 
       <nav aria-label="Pages" className="flex gap-3 text-sm">
         {!isFirstPage ? <Link href={listHref(current, {})} className="rounded-md border border-slate-400 bg-white px-3 py-1.5">First page</Link> : null}
-        {nextCursor ? <Link href={listHref(current, { cursor: nextCursor }, true)} className="rounded-md border border-slate-400 bg-white px-3 py-1.5">Next page</Link> : null}
+        {prevCursor ? <Link href={listHref(current, { cursor: prevCursor }, true)} rel="prev" className="rounded-md border border-slate-400 bg-white px-3 py-1.5">Previous page</Link> : null}
+        {nextCursor ? <Link href={listHref(current, { cursor: nextCursor }, true)} rel="next" className="rounded-md border border-slate-400 bg-white px-3 py-1.5">Next page</Link> : null}
       </nav>
     </section>
   );

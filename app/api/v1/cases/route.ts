@@ -14,7 +14,7 @@ export const POST = apiRoute("case:write", async ({ ctx, request }) => {
   });
 });
 
-// GET /api/v1/cases — one page of cases: filters, sort and cursor in the query string; { items, nextCursor }.
+// GET /api/v1/cases — one page of cases: filters, sort and cursor in the query string; { items, nextCursor, prevCursor }.
 export const GET = apiRoute("case:read", async ({ ctx, request }) =>
   listCases(ctx, listQueryFromSearchParams(request.nextUrl.searchParams)),
 );

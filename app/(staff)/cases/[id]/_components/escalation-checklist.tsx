@@ -1,5 +1,5 @@
 import type { EscalationView } from "@/lib/cases/case-view";
-import { formatDateTime } from "@/components/case/format";
+import { RelativeTime } from "@/components/time/relative-time";
 
 /** SPEC §4 readiness as a checklist naming what is still missing. */
 export function EscalationChecklist({ escalation }: { escalation: EscalationView }) {
@@ -8,7 +8,7 @@ export function EscalationChecklist({ escalation }: { escalation: EscalationView
       <h2 id="escalation-title" className="text-xl font-semibold">Escalation to Apple</h2>
       <p className={`mt-1 text-sm font-medium ${escalation.ready ? "text-emerald-800" : "text-slate-700"}`}>
         {escalation.ready ? "Ready to escalate." : "Not ready yet."}
-        {!escalation.ready && escalation.readyAt ? ` Expected to be ready ${formatDateTime(escalation.readyAt)} if nothing changes.` : ""}
+        {!escalation.ready && escalation.readyAt ? <> Expected to be ready <RelativeTime iso={escalation.readyAt} /> if nothing changes.</> : null}
       </p>
       <ul className="mt-3 space-y-3">
         {escalation.criteria.map((criterion) => (

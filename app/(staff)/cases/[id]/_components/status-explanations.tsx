@@ -1,6 +1,6 @@
 import type { CaseView } from "@/lib/cases/case-view";
 import { PLATFORM_LABELS } from "@/lib/facts/labels";
-import { formatDateTime } from "@/components/case/format";
+import { RelativeTime } from "@/components/time/relative-time";
 
 /** Each recorded status message with what it means and what to do (the engine's agent wording). */
 export function StatusExplanations({ view }: { view: CaseView }) {
@@ -15,7 +15,7 @@ export function StatusExplanations({ view }: { view: CaseView }) {
       <ul className="mt-3 space-y-3">
         {view.statusExplanations.map((status, index) => (
           <li key={index} className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
-            <h3 className="font-semibold">{status.title} <span className="font-normal text-slate-600">on {deviceName(status.deviceKey)} · {formatDateTime(status.observedAt)}</span></h3>
+            <h3 className="font-semibold">{status.title} <span className="font-normal text-slate-600">on {deviceName(status.deviceKey)} · <RelativeTime iso={status.observedAt} /></span></h3>
             {status.text ? <p className="mt-1">Exact text: “{status.text}”</p> : null}
             <p className="mt-1">{status.explanation}</p>
             <p className="mt-1"><span className="font-medium">What to do: </span>{status.whatToDo}</p>

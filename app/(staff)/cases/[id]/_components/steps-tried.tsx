@@ -3,7 +3,7 @@ import type { StepOutcome } from "@/lib/facts/schema";
 import { RULES_BY_ID } from "@/lib/rules/catalog";
 import type { RuleId } from "@/lib/rules/rule-ids";
 import type { StepView } from "@/lib/cases/case-view";
-import { formatDateTime } from "@/components/case/format";
+import { RelativeTime } from "@/components/time/relative-time";
 
 /** Every recorded step, newest first, with who recorded it and when it was tried. */
 export function StepsTried({ steps }: { steps: StepView[] }) {
@@ -25,7 +25,7 @@ export function StepsTried({ steps }: { steps: StepView[] }) {
                 <td className="p-2 font-medium">{RULES_BY_ID.get(step.ruleId as RuleId)?.title ?? step.ruleId}</td>
                 <td className="p-2">{STEP_OUTCOME_LABELS[step.outcome as StepOutcome] ?? step.outcome}</td>
                 <td className="p-2">{step.note ?? "—"}</td>
-                <td className="p-2 whitespace-nowrap">{formatDateTime(step.triedAt)}</td>
+                <td className="p-2 whitespace-nowrap"><RelativeTime iso={step.triedAt} /></td>
                 <td className="p-2">{step.by.name}</td>
               </tr>
             ))}

@@ -5,7 +5,7 @@ import type { StepOutcome } from "@/lib/facts/schema";
 import { RULES_BY_ID } from "@/lib/rules/catalog";
 import type { RuleId } from "@/lib/rules/rule-ids";
 import type { CaseStatus } from "@/lib/cases/case-schemas";
-import { formatDateTime } from "@/components/case/format";
+import { RelativeTime } from "@/components/time/relative-time";
 import { CASE_STATUS_LABELS } from "@/lib/cases/status-labels";
 
 type Data = Record<string, unknown>;
@@ -29,7 +29,7 @@ export function Timeline({ events, members }: { events: TimelineEventView[]; mem
         {ordered.map((event) => (
           <li key={event.id} className="text-sm">
             <p><span className="font-medium">{event.actor.name}</span> {describe(event.type, (event.data ?? {}) as Data, name)}</p>
-            <p className="text-xs text-slate-600"><time dateTime={event.at}>{formatDateTime(event.at)}</time></p>
+            <p className="text-xs text-slate-600"><RelativeTime iso={event.at} /></p>
           </li>
         ))}
       </ol>
