@@ -2,6 +2,7 @@
 // re-evaluates every open case's escalationReadyAt in the same transaction (lib/rule-settings/).
 // Prints the p50 of a few saves (whole save and the re-evaluation alone) and cases per second.
 import { randomBytes } from "node:crypto";
+import { cpus, loadavg } from "node:os";
 import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -56,29 +57,36 @@ async function run(adminUrl: string) {
     `plus ${OTHER_TENANT_CASES} in another tenant in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
   const ctx = { tenantId: big.tenantId, actor: { kind: "api_token" as const, tokenId: big.tenantId, role: "admin" as const, label: "Bench" } };
-  // Alternating settings that move readiness both ways: a shorter persistence window and a disabled
-  // quick check, then the defaults again.
+  // Alternating settings that move readiness of many cases both ways, so the writes are measured
+  // too: every rule off and a one-hour window (only the packet and outages still block), then the
+  // defaults again.
+  const { RULE_IDS } = await import("@/lib/rules/rule-ids");
   const variants = [
-    { disabledRules: ["test-fresh-shot"], thresholds: { escalationHours: 6, repeatedFailures: 2 } },
+    { disabledRules: [...RULE_IDS], thresholds: { escalationHours: 1 } },
     { disabledRules: [], thresholds: {} },
   ];
-  const samples: { total: number; reevaluation: number; cases: number; changed: number }[] = [];
+  const samples: { total: number; reevaluation: number; cases: number; changed: number; nodeCpu: number }[] = [];
   for (let run = 0; run <= RUNS; run++) {
     const { version } = await getRuleSettings(ctx);
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const result = await saveRuleSettings(ctx, { version, ...variants[run % variants.length]! });
     const total = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    const nodeCpu = (cpu.user + cpu.system) / 1000;
     const label = run === 0 ? "warm-up" : `run ${run}`;
-    console.log(`${label.padEnd(8)} save ${total.toFixed(0).padStart(6)} ms, re-evaluation ${String(result.reevaluated.ms).padStart(6)} ms: ` +
-      `${result.reevaluated.cases} open cases evaluated, ${result.reevaluated.changed} changed`);
-    if (run > 0) samples.push({ total, reevaluation: result.reevaluated.ms, ...result.reevaluated });
+    console.log(`${label.padEnd(8)} save ${total.toFixed(0).padStart(6)} ms, re-evaluation ${String(result.reevaluated.ms).padStart(6)} ms ` +
+      `(this process's CPU ${nodeCpu.toFixed(0)} ms): ${result.reevaluated.cases} open cases evaluated, ${result.reevaluated.changed} changed; ` +
+      `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`);
+    if (run > 0) samples.push({ total, reevaluation: result.reevaluated.ms, nodeCpu, ...result.reevaluated });
   }
   const p50 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const reevaluation = p50(samples.map((s) => s.reevaluation));
   const total = p50(samples.map((s) => s.total));
   const cases = samples[0]!.cases;
   console.log(`\nSave with re-evaluation of ${cases.toLocaleString("en")} open cases: p50 ${total.toFixed(0)} ms for the whole save, ` +
-    `${reevaluation} ms for the re-evaluation (${Math.round(cases / (reevaluation / 1000)).toLocaleString("en")} cases/s), ${RUNS} runs`);
+    `${reevaluation} ms for the re-evaluation (${Math.round(cases / (reevaluation / 1000)).toLocaleString("en")} cases/s), ${RUNS} runs; ` +
+    `the application process used p50 ${p50(samples.map((s) => s.nodeCpu)).toFixed(0)} ms of CPU per save (the rest of the time is PostgreSQL and waiting for a CPU)`);
   await admin.end();
 }
 

@@ -10,8 +10,9 @@ import type { TenantTx } from "@/lib/tenancy/with-tenant";
 // TypeScript (the rulebook), so per batch of cases in primary-key order (keyset): one query locks
 // the batch, four set-based queries read its customers, devices, status messages and steps, the
 // rulebook evaluates them, and one UPDATE … FROM unnest(…) writes the values that changed. The
-// lock (FOR UPDATE) makes a case write in flight finish first, so it is evaluated with its new
-// facts; a write that starts later waits for this transaction and then reads the new settings.
+// lock (FOR NO KEY UPDATE, which every case writer conflicts with) makes a case write in flight
+// finish first, so it is evaluated with its new facts; a write that starts later waits for this
+// transaction and then reads the new settings.
 
 export const REEVALUATION_BATCH_SIZE = 2_000;
 
@@ -70,7 +71,7 @@ function lockBatch(tx: TenantTx, tenantId: string, after: string | null, limit: 
       ${after ? Prisma.sql`AND c."id" > ${after}::uuid` : Prisma.empty}
     ORDER BY c."tenantId", c."id"
     LIMIT ${limit}
-    FOR UPDATE`;
+    FOR NO KEY UPDATE`;
 }
 
 async function reevaluateBatch(tx: TenantTx, tenantId: string, rows: CaseFactRow[], settings: RuleSettings, now: Date): Promise<number> {
