@@ -7,29 +7,28 @@ import type { TenantTx } from "@/lib/tenancy/with-tenant";
 
 // After a settings change, every open case's `escalationReadyAt` is recomputed with the new
 // settings, in the caller's transaction (docs/decisions/0032-rule-settings.md). Readiness is
-// TypeScript (the rulebook), so per batch of cases in primary-key order (keyset): one query locks
-// the batch, four set-based queries read its customers, devices, status messages and steps, the
-// rulebook evaluates them, and one UPDATE … FROM unnest(…) writes the values that changed. The
-// lock (FOR NO KEY UPDATE, which every case writer conflicts with) makes a case write in flight
+// TypeScript (the rulebook), so per batch of open cases in primary-key order (keyset): one query
+// locks the batch and reads its facts and steps, the rulebook evaluates them in this process, and
+// one UPDATE … FROM unnest(…) writes the values that changed. While a batch is evaluated here, the
+// database already locks and reads the next one, so the two processors work at the same time.
+// The lock (FOR NO KEY UPDATE, which every case writer conflicts with) makes a case write in flight
 // finish first, so it is evaluated with its new facts; a write that starts later waits for this
-// transaction and then reads the new settings.
+// transaction and then reads the new settings itself.
 
 export const REEVALUATION_BATCH_SIZE = 2_000;
 
-interface CaseFactRow {
-  // Columns as FactRows' caseRow needs them, plus what the keyset and the comparison need.
-  id: string;
-  problemSince: Date;
-  appleIdConsistent: boolean | null;
-  appleSystemStatus: AppleSystemStatus;
-  libraryItemCount: number | null;
-  librarySizeGb: number | null;
-  libraryHasLargeFiles: boolean | null;
-  icloudTotalGb: number | null;
-  icloudFreeGb: number | null;
-  symptoms: Symptom[];
-  escalationReadyAt: Date | null;
-  customerId: string;
+// Timestamps arrive as ISO text inside JSON.
+type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+
+type CaseRow = Json<FactRows["caseRow"]> & { id: string; escalationReadyAt: string | null; customerName: string; customerEmail: string | null };
+type ChildRow<T> = Json<T> & { caseId: string };
+
+/** One batch as one JSON value per table: one value to decode instead of one per column and row. */
+interface Batch {
+  cases: CaseRow[] | null;
+  devices: ChildRow<DeviceFactColumns>[] | null;
+  statusMessages: ChildRow<StatusFactColumns>[] | null;
+  steps: ChildRow<TriedStep>[] | null;
 }
 
 export interface ReevaluationResult {
@@ -47,91 +46,88 @@ export async function reevaluateEscalationReadiness(
   batchSize = REEVALUATION_BATCH_SIZE,
 ): Promise<ReevaluationResult> {
   const result: ReevaluationResult = { cases: 0, changed: 0 };
-  let after: string | null = null;
+  let pending = lockAndReadBatch(tx, tenantId, null, batchSize);
   for (;;) {
-    const rows = await lockBatch(tx, tenantId, after, batchSize);
-    if (rows.length === 0) return result;
-    result.cases += rows.length;
-    result.changed += await reevaluateBatch(tx, tenantId, rows, settings, now);
-    if (rows.length < batchSize) return result;
-    after = rows.at(-1)!.id;
+    const batch = await pending;
+    const cases = batch?.cases ?? [];
+    if (cases.length === 0) return result;
+    result.cases += cases.length;
+    pending = cases.length < batchSize ? Promise.resolve(null) : lockAndReadBatch(tx, tenantId, cases.at(-1)!.id, batchSize);
+    // Awaited on the next turn; until then this only keeps a failure from counting as unhandled.
+    pending.catch(() => undefined);
+    result.changed += await writeChanged(tx, tenantId, changedReadiness(batch!, settings, now));
   }
 }
 
-// Locks and reads one batch in primary-key order: an index range scan that starts at the cursor,
-// so each batch costs the same however far the keyset has gone. (Joining the customers here made
-// the planner hash-join the whole tenant per batch; they are read by id below instead.)
-function lockBatch(tx: TenantTx, tenantId: string, after: string | null, limit: number): Promise<CaseFactRow[]> {
-  return tx.$queryRaw<CaseFactRow[]>`
-    SELECT c."id", c."customerId", c."problemSince", c."appleIdConsistent", c."appleSystemStatus"::text AS "appleSystemStatus",
-           c."libraryItemCount", c."librarySizeGb", c."libraryHasLargeFiles", c."icloudTotalGb", c."icloudFreeGb",
-           c."symptoms"::text[] AS "symptoms", c."escalationReadyAt"
-    FROM "Case" c
-    WHERE c."tenantId" = ${tenantId}::uuid AND c."status" IN ('open', 'waiting_on_customer')
-      ${after ? Prisma.sql`AND c."id" > ${after}::uuid` : Prisma.empty}
-    ORDER BY c."tenantId", c."id"
-    LIMIT ${limit}
-    FOR NO KEY UPDATE`;
+// The batch is an index range scan on the primary key from the cursor (every batch costs the same
+// however far the keyset has gone); children are found through their (tenantId, caseId) indexes.
+async function lockAndReadBatch(tx: TenantTx, tenantId: string, after: string | null, limit: number): Promise<Batch | null> {
+  const rows = await tx.$queryRaw<{ batch: Batch }[]>`
+    WITH batch AS (
+      SELECT "id", "customerId", "problemSince", "appleIdConsistent", "appleSystemStatus", "libraryItemCount", "librarySizeGb",
+             "libraryHasLargeFiles", "icloudTotalGb", "icloudFreeGb", "symptoms", "escalationReadyAt"
+      FROM "Case"
+      WHERE "tenantId" = ${tenantId}::uuid AND "status" IN ('open', 'waiting_on_customer')
+        ${after ? Prisma.sql`AND "id" > ${after}::uuid` : Prisma.empty}
+      ORDER BY "tenantId", "id"
+      LIMIT ${limit}
+      FOR NO KEY UPDATE
+    ), ids AS (SELECT array_agg("id") AS ids FROM batch)
+    SELECT json_build_object(
+      'cases', (SELECT json_agg(c ORDER BY c."id") FROM (
+        SELECT b.*, cu."name" AS "customerName", cu."email" AS "customerEmail" FROM batch b
+        JOIN "Customer" cu ON cu."tenantId" = ${tenantId}::uuid AND cu."id" = b."customerId") c),
+      'devices', (SELECT json_agg(d) FROM (
+        SELECT "caseId", "key", "position", "platform", "model", "osVersion", "icloudForWindowsVersion", "icloudPhotosEnabled", "storageMode",
+               "freeStorageGb", "lowPowerMode", "pluggedIn", "network", "vpn", "cellularDataForPhotos", "finderSync", "dateTimeAutomatic"
+        FROM "Device" WHERE "tenantId" = ${tenantId}::uuid AND "caseId" = ANY(CAST((SELECT ids FROM ids) AS uuid[]))) d),
+      'statusMessages', (SELECT json_agg(s) FROM (
+        SELECT "caseId", "id", "deviceKey", "message", "text", "observedAt", "screenshotId"
+        FROM "StatusObservation" WHERE "tenantId" = ${tenantId}::uuid AND "caseId" = ANY(CAST((SELECT ids FROM ids) AS uuid[]))) s),
+      -- Ordered as loadCaseRecord orders steps, so ties resolve as they do on a case write.
+      'steps', (SELECT json_agg(t ORDER BY t."triedAt", t."createdAt") FROM (
+        SELECT "caseId", "ruleId", "outcome", "note", "triedAt", "createdAt"
+        FROM "TriedStep" WHERE "tenantId" = ${tenantId}::uuid AND "caseId" = ANY(CAST((SELECT ids FROM ids) AS uuid[]))) t)
+    ) AS "batch"`;
+  return rows[0]?.batch ?? null;
 }
 
-async function reevaluateBatch(tx: TenantTx, tenantId: string, rows: CaseFactRow[], settings: RuleSettings, now: Date): Promise<number> {
-  const children = await readChildren(tx, tenantId, rows);
-  const changedIds: string[] = [];
-  const changedAt: (string | null)[] = [];
-  for (const row of rows) {
+function changedReadiness(batch: Batch, settings: RuleSettings, now: Date): { ids: string[]; readyAt: (string | null)[] } {
+  const devices = groupByCase(batch.devices);
+  const statusMessages = groupByCase(batch.statusMessages);
+  const steps = groupByCase(batch.steps);
+  const ids: string[] = [];
+  const readyAt: (string | null)[] = [];
+  for (const row of batch.cases ?? []) {
     const facts = factsFromRows({
-      caseRow: row,
-      customer: children.customers.get(row.customerId)!,
-      devices: children.devices.get(row.id) ?? [],
-      statusMessages: children.statusMessages.get(row.id) ?? [],
+      caseRow: { ...row, problemSince: new Date(row.problemSince), symptoms: row.symptoms ?? [] },
+      customer: { name: row.customerName, email: row.customerEmail },
+      devices: devices.get(row.id) ?? [],
+      statusMessages: (statusMessages.get(row.id) ?? []).map((status) => ({ ...status, observedAt: new Date(status.observedAt) })),
     });
-    const readyAt = escalationReadyAtOf({ facts, steps: children.steps.get(row.id) ?? [], settings, now, previous: row.escalationReadyAt });
-    if ((readyAt?.getTime() ?? null) === (row.escalationReadyAt?.getTime() ?? null)) continue;
-    changedIds.push(row.id);
-    changedAt.push(readyAt?.toISOString() ?? null);
+    const tried = (steps.get(row.id) ?? []).map((step) => ({ ...step, triedAt: new Date(step.triedAt) }));
+    const previous = row.escalationReadyAt ? new Date(row.escalationReadyAt) : null;
+    const next = escalationReadyAtOf({ facts, steps: tried, settings, now, previous });
+    if ((next?.getTime() ?? null) === (previous?.getTime() ?? null)) continue;
+    ids.push(row.id);
+    readyAt.push(next?.toISOString() ?? null);
   }
-  if (changedIds.length === 0) return 0;
-  // A derived column, not an edit: version and updatedAt stay, so nobody's open form goes stale.
+  return { ids, readyAt };
+}
+
+// A derived column, not an edit: version and updatedAt stay, so nobody's open form goes stale.
+async function writeChanged(tx: TenantTx, tenantId: string, changed: { ids: string[]; readyAt: (string | null)[] }): Promise<number> {
+  if (changed.ids.length === 0) return 0;
   await tx.$executeRaw`
     UPDATE "Case" AS c SET "escalationReadyAt" = v."readyAt"
-    FROM unnest(${changedIds}::uuid[], ${changedAt}::timestamptz[]) AS v("id", "readyAt")
+    FROM unnest(${changed.ids}::uuid[], ${changed.readyAt}::timestamptz[]) AS v("id", "readyAt")
     WHERE c."tenantId" = ${tenantId}::uuid AND c."id" = v."id"`;
-  return changedIds.length;
+  return changed.ids.length;
 }
 
-// The batch's customers, devices, status messages and steps: one query each, by primary or
-// (tenantId, caseId) index, only the columns the facts need. Raw SQL: model queries with a
-// 2,000-value IN list cost more in the client than in the database. (One query with a JSON
-// aggregate per case measured slower: the correlated sub-selects cost the database more.)
-async function readChildren(tx: TenantTx, tenantId: string, rows: CaseFactRow[]) {
-  const caseIds = rows.map((row) => row.id);
-  const customerIds = [...new Set(rows.map((row) => row.customerId))];
-  const customers = await tx.$queryRaw<Array<FactRows["customer"] & { id: string }>>`
-    SELECT "id", "name", "email" FROM "Customer" WHERE "tenantId" = ${tenantId}::uuid AND "id" = ANY(${customerIds}::uuid[])`;
-  const devices = await tx.$queryRaw<Array<DeviceFactColumns & { caseId: string }>>`
-    SELECT "caseId", "key", "position", "platform"::text AS "platform", "model", "osVersion", "icloudForWindowsVersion",
-           "icloudPhotosEnabled", "storageMode"::text AS "storageMode", "freeStorageGb", "lowPowerMode", "pluggedIn",
-           "network"::text AS "network", "vpn", "cellularDataForPhotos", "finderSync", "dateTimeAutomatic"
-    FROM "Device" WHERE "tenantId" = ${tenantId}::uuid AND "caseId" = ANY(${caseIds}::uuid[])`;
-  const statusMessages = await tx.$queryRaw<Array<StatusFactColumns & { caseId: string }>>`
-    SELECT "caseId", "id", "deviceKey", "message"::text AS "message", "text", "observedAt", "screenshotId"
-    FROM "StatusObservation" WHERE "tenantId" = ${tenantId}::uuid AND "caseId" = ANY(${caseIds}::uuid[])`;
-  // Ordered as loadCaseRecord orders them, so ties between steps resolve as on a case write.
-  const steps = await tx.$queryRaw<Array<TriedStep & { caseId: string }>>`
-    SELECT "caseId", "ruleId", "outcome"::text AS "outcome", "note", "triedAt"
-    FROM "TriedStep" WHERE "tenantId" = ${tenantId}::uuid AND "caseId" = ANY(${caseIds}::uuid[])
-    ORDER BY "triedAt", "createdAt"`;
-  return {
-    customers: new Map(customers.map((customer) => [customer.id, customer])),
-    devices: groupByCase(devices),
-    statusMessages: groupByCase(statusMessages),
-    steps: groupByCase(steps),
-  };
-}
-
-function groupByCase<T extends { caseId: string }>(rows: T[]): Map<string, T[]> {
+function groupByCase<T extends { caseId: string }>(rows: T[] | null): Map<string, T[]> {
   const grouped = new Map<string, T[]>();
-  for (const row of rows) {
+  for (const row of rows ?? []) {
     const list = grouped.get(row.caseId);
     if (list) list.push(row);
     else grouped.set(row.caseId, [row]);

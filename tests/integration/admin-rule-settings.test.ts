@@ -4,12 +4,17 @@ import { GET as getSettingsRoute, PUT as putSettingsRoute } from "@/app/api/v1/r
 import { createCase } from "@/lib/cases/create-case";
 import { getCase } from "@/lib/cases/get-case";
 import { listCases } from "@/lib/cases/list-cases";
-import { DEFAULT_RULE_SETTINGS } from "@/lib/rules/settings";
+import { DEFAULT_RULE_SETTINGS, resolveSettings } from "@/lib/rules/settings";
+import { RULE_IDS } from "@/lib/rules/rule-ids";
+import { loadCaseRecord } from "@/lib/cases/case-record";
+import { escalationReadyAtOf } from "@/lib/cases/derived-columns";
+import { reevaluateEscalationReadiness } from "@/lib/rule-settings/reevaluate-readiness";
+import { withTenant } from "@/lib/tenancy/with-tenant";
 import { provisionTenant, type ProvisionedTenant } from "@/lib/tenancy/provision";
 import { adminPool, closeAdminPool, rowCounts } from "@/tests/support/admin-db";
 import { call } from "@/tests/support/api-client";
 import { apiContext, caseBody, createTestCase } from "@/tests/support/case-factory";
-import { caseWaitingOnlyForTime } from "@/tests/support/readiness";
+import { caseWaitingOnlyForTime, tryEverySuggestedStep } from "@/tests/support/readiness";
 import { issueTestToken } from "@/tests/support/tokens";
 
 let tenant: ProvisionedTenant;
@@ -163,5 +168,51 @@ describe("PUT /api/v1/rule-settings", () => {
     expect(rows[0]).toMatchObject({ action: "rule_settings.updated", actorKind: "api_token" });
     expect(rows[0].before.thresholds.lowDeviceStorageGb).toBe(thresholds.lowDeviceStorageGb);
     expect(rows[0].after).toMatchObject({ disabledRules: ["check-date-time"], thresholds: { lowDeviceStorageGb: 8 } });
+  });
+});
+
+describe("the batched re-evaluation", () => {
+  it("stores, for every open case across several batches, exactly what the per-case write path computes", async () => {
+    const varied = await provisionTenant({ name: "Rule Settings Batches" });
+    const ctx = apiContext(varied.tenantId, "agent");
+    const hours = [2, 10, 30, 60];
+    const ids: string[] = [];
+    for (const [index, age] of hours.entries()) {
+      const since = new Date(Date.now() - age * 3_600_000).toISOString();
+      ids.push((await createTestCase(ctx, { problemSince: since })).id);
+      ids.push((await createTestCase(ctx, { problemSince: since, appleSystemStatus: index % 2 ? "outage" : "unknown" })).id);
+      const tried = await createTestCase(ctx, { problemSince: since, symptoms: ["blurry_thumbnails", "items_missing"] });
+      await tryEverySuggestedStep(ctx, tried.id);
+      ids.push(tried.id);
+    }
+    const waiting = await createTestCase(ctx, { status: "waiting_on_customer", problemSince: new Date(Date.now() - 20 * 3_600_000).toISOString() });
+    await tryEverySuggestedStep(ctx, waiting.id);
+    ids.push(waiting.id);
+    const resolved = await createTestCase(ctx, { status: "resolved" });
+
+    const now = new Date();
+    const readyCounts: number[] = [];
+    const everyRuleOff = resolveSettings({ disabledRules: [...RULE_IDS], thresholds: { escalationHours: 1 } });
+    for (const settings of [everyRuleOff, resolveSettings({ thresholds: { escalationHours: 8, repeatedFailures: 1 } }), DEFAULT_RULE_SETTINGS]) {
+      const expected = await withTenant(varied.tenantId, async (tx) => {
+        const map = new Map<string, number | null>();
+        for (const id of ids) {
+          const record = (await loadCaseRecord(tx, varied.tenantId, id))!;
+          map.set(id, escalationReadyAtOf({ facts: record.facts, steps: record.steps, settings, now, previous: record.row.escalationReadyAt })?.getTime() ?? null);
+        }
+        return map;
+      });
+      // A batch of 4 makes the keyset walk several batches (and read ahead) over these 13 open cases.
+      const result = await withTenant(varied.tenantId, (tx) => reevaluateEscalationReadiness(tx, varied.tenantId, settings, now, 4));
+      expect(result.cases).toBe(ids.length);
+      const { rows } = await adminPool().query(`SELECT id, "escalationReadyAt" FROM "Case" WHERE "tenantId" = $1`, [varied.tenantId]);
+      const stored = new Map(rows.map((row) => [row.id as string, (row.escalationReadyAt as Date | null)?.getTime() ?? null]));
+      for (const id of ids) expect(stored.get(id), id).toBe(expected.get(id));
+      expect(stored.has(resolved.id)).toBe(true);
+      readyCounts.push([...expected.values()].filter((at) => at !== null).length);
+    }
+    // The settings really moved readiness, so the comparison is not of nulls alone.
+    expect(Math.max(...readyCounts)).toBeGreaterThan(0);
+    expect(new Set(readyCounts).size).toBeGreaterThan(1);
   });
 });
