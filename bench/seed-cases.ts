@@ -24,7 +24,7 @@ export async function seedCases(admin: pg.Client, tenantId: string, count: numbe
     SELECT $1, customer_id, customer_name, email, created_at FROM seed`, [tenantId]);
   await admin.query(`INSERT INTO "Case" ("tenantId", id, number, "customerId", status, "assigneeId", version, "problemSince",
       "appleIdConsistent", "appleSystemStatus", "libraryItemCount", "librarySizeGb", "libraryHasLargeFiles", "icloudTotalGb", "icloudFreeGb",
-      symptoms, platforms, "escalationReadyAt", "createdAt", "updatedAt", "resolvedAt")
+      symptoms, platforms, "escalationReadyAt", "escalationSubmittedAt", "createdAt", "updatedAt", "resolvedAt")
     SELECT $1, case_id, g, customer_id, status::"CaseStatus", CASE WHEN g % 3 = 0 THEN $2::uuid END, 1 + g % 4,
       created_at - make_interval(hours => g % 200),
       CASE g % 3 WHEN 0 THEN true WHEN 1 THEN false END,
@@ -34,6 +34,7 @@ export async function seedCases(admin: pg.Client, tenantId: string, count: numbe
       string_to_array((ARRAY['stuck_waiting_to_upload', 'blurry_thumbnails,slow_upload', '', 'items_missing'])[1 + g % 4], ',')::"Symptom"[],
       platforms::"Platform"[],
       CASE WHEN g % 7 = 0 THEN created_at + interval '1 day' END,
+      CASE WHEN status = 'escalation_review' THEN created_at + make_interval(hours => 1 + g % 30) END,
       created_at, created_at + make_interval(mins => (g * 31) % 600), CASE WHEN status = 'resolved' THEN created_at + interval '2 days' END
     FROM seed`, [tenantId, assigneeId]);
   // Search tokens as lib/cases/search-tokens.ts makes them: lower-cased, accents removed (NFKD minus

@@ -14,19 +14,32 @@ const ADMIN_LINKS: ReadonlyArray<{ href: string; label: string; permission: Perm
 
 const linkClass = "text-slate-700 hover:text-blue-700";
 
-export function StaffNav({ name, role, tenantName, canSwitchTenant }: { name: string; role: Role; tenantName: string; canSwitchTenant: boolean }) {
+export function StaffNav({ name, role, tenantName, awaitingReview, canSwitchTenant }: {
+  name: string;
+  role: Role;
+  tenantName: string;
+  awaitingReview: number;
+  canSwitchTenant: boolean;
+}) {
   const adminLinks = ADMIN_LINKS.filter((link) => can(role, link.permission));
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white print:hidden">
       <nav aria-label="Main" className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
         <Link href="/" className="font-semibold text-slate-900">Photo Sync Triage</Link>
         <ul className="flex gap-4 text-sm">
           {/* "Cases" opens the default view, My open cases; "All cases" is one click away in the views menu. */}
           <li><Link href={queueHref("my-open")} className={linkClass}>Cases</Link></li>
           <li><Link href="/cases/new" className={linkClass}>New case</Link></li>
-          {can(role, "escalation:review") ? (
-            <li><Link href={queueHref("ready-to-escalate")} className={linkClass}>Ready to escalate</Link></li>
-          ) : null}
+          <li>
+            <Link href="/escalations" className={linkClass}>
+              Escalations{" "}
+              {awaitingReview > 0 ? (
+                <span className={`ml-1.5 rounded-full px-2 py-0.5 text-xs font-semibold ${can(role, "escalation:review") ? "bg-purple-700 text-white" : "bg-slate-200 text-slate-900"}`}>
+                  {awaitingReview}<span className="sr-only"> awaiting review</span>
+                </span>
+              ) : null}
+            </Link>
+          </li>
         </ul>
         {adminLinks.length > 0 ? (
           <ul aria-label="Administration" className="flex gap-4 border-l border-slate-200 pl-4 text-sm">

@@ -77,20 +77,18 @@ test.describe("members", () => {
     await signInAs(page, tenant.admin.email, tenant.admin.password, "/admin/members");
     const row = page.getByTestId("member-row").filter({ hasText: person.email });
 
-    // Promote, so there is something to demote from: the person sees the supervisors' queue link.
+    // Promote, so there is something to demote from: the person lands on the supervisors' overview.
     await row.getByRole("combobox", { name: `Role of ${person.name}` }).selectOption("supervisor");
     await row.getByRole("button", { name: `Change role of ${person.name}` }).click();
     await expect(row.getByRole("cell", { name: "Supervisor", exact: true })).toBeVisible();
     await member.reload();
     await expect(member.getByRole("heading", { level: 1, name: "Supervisor overview" })).toBeVisible();
-    await expect(member.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Ready to escalate" })).toBeVisible();
 
     await row.getByRole("combobox", { name: `Role of ${person.name}` }).selectOption("agent");
     await row.getByRole("button", { name: `Change role of ${person.name}` }).click();
     await expect(row.getByRole("cell", { name: "Agent", exact: true })).toBeVisible();
     await member.reload();
     await expect(member.getByRole("heading", { level: 1, name: "Your desk" })).toBeVisible();
-    await expect(member.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Ready to escalate" })).toHaveCount(0);
 
     await row.getByRole("button", { name: `Deactivate ${person.name}` }).click();
     await expect(row.getByText("Deactivated")).toBeVisible();
@@ -164,16 +162,18 @@ test.describe("rulebook settings", () => {
     const view = await tryEverySuggestedStep(request, tenant.apiToken, created.id);
     expect(view.escalation.criteria.filter((c) => !c.met).map((c) => c.id)).toEqual(["persistence"]);
 
-    await signInAs(page, tenant.admin.email, tenant.admin.password, "/cases?escalationReady=true");
-    await expect(page.getByText(customer)).toHaveCount(0);
+    await signInAs(page, tenant.admin.email, tenant.admin.password, "/escalations");
+    const ready = page.getByRole("region", { name: /Ready, not submitted/ });
+    await expect(ready).toBeVisible();
+    await expect(ready.getByText(customer)).toHaveCount(0);
 
     await page.goto("/admin/rules");
     await page.getByLabel("Escalation hours (hours)").fill("8");
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect(page.getByRole("status")).toContainText(/re-evaluated; [1-9]\d* changed readiness/);
 
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Ready to escalate" }).click();
-    await expect(page.getByText(customer)).toBeVisible();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Escalations/ }).click();
+    await expect(page.getByRole("region", { name: /Ready, not submitted/ }).getByText(customer)).toBeVisible();
   });
 
   test("a threshold out of range is refused, naming the field, and nothing is saved", async ({ page }) => {

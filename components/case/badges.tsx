@@ -21,6 +21,11 @@ const STATUS_CLASS: Record<CaseStatus, string> = {
   resolved: "bg-emerald-100 text-emerald-900",
 };
 
+/** A supervisor sent the case back (the reason is on the case). */
+export function ReturnedBadge() {
+  return <span className="rounded bg-amber-200 px-2 py-0.5 text-xs font-semibold text-amber-950">Returned</span>;
+}
+
 export function StatusBadge({ status }: { status: CaseStatus }) {
   return <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_CLASS[status]}`}>{CASE_STATUS_LABELS[status]}</span>;
 }

@@ -3,7 +3,7 @@ import { parseInput, validationError } from "@/lib/errors/validation";
 import { bulkUpdateSchema } from "@/lib/cases/case-schemas";
 import { appendEvents, type NewCaseEvent } from "@/lib/cases/case-events";
 import { assigneeIssues } from "@/lib/cases/references";
-import { CASE_STATUS_LABELS } from "@/lib/cases/status-labels";
+import { statusInSentence } from "@/lib/cases/status-labels";
 import { agentCanMove, statusChange, statusColumns } from "@/lib/cases/status-transitions";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
@@ -43,7 +43,7 @@ export async function bulkUpdateCases(ctx: TenantContext, raw: unknown, options:
     const events: NewCaseEvent[] = [];
     for (const row of rows) {
       if (input.status !== undefined && !agentCanMove(row.status, input.status)) {
-        skipped.push({ id: row.id, reason: `The case is ${CASE_STATUS_LABELS[row.status].toLowerCase()}` });
+        skipped.push({ id: row.id, reason: `The case is ${statusInSentence(row.status)}` });
         continue;
       }
       if (input.status !== undefined && input.status !== row.status) {

@@ -89,6 +89,8 @@ export const listCasesSchema = z
     status: z.array(z.enum(CASE_STATUSES, { error: "Unknown status" })).max(CASE_STATUSES.length).default([]),
     platform: z.array(z.enum(PLATFORMS, { error: "Unknown platform" })).max(PLATFORMS.length).default([]),
     escalationReady: z.boolean({ error: "escalationReady must be true or false" }).optional(),
+    /** Cases a supervisor returned whose return still stands (until resubmitted or resolved). */
+    returned: z.boolean({ error: "returned must be true or false" }).optional(),
     assignee: z.union([z.literal("me"), z.literal("unassigned"), uuid("Assignee")], {
       error: "assignee must be a user id, 'me' or 'unassigned'",
     }).optional(),

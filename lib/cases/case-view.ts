@@ -8,6 +8,7 @@ import { suggestionsView, type SuggestionsView } from "@/lib/cases/suggestions-v
 import { loadCaseRecord, type CaseRecord } from "@/lib/cases/case-record";
 import { displayCaseNumber } from "@/lib/cases/case-number";
 import { loadRuleSettings } from "@/lib/cases/rule-settings";
+import { reviewStateOf, type EscalationReviewView } from "@/lib/escalation/review-state";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
 
 // The case as the API returns it and the case page shows it (SPEC §5). Plain JSON (dates as ISO
@@ -62,6 +63,8 @@ export interface CaseView extends SuggestionsView {
   facts: CaseFacts;
   steps: StepView[];
   escalation: EscalationView;
+  /** Where the case stands in the escalation review (submitted, approved, returned). */
+  review: EscalationReviewView;
   statusExplanations: StatusExplanationView[];
   timeline: TimelineEventView[];
   appleCaseNumber: string | null;
@@ -123,6 +126,7 @@ export function buildCaseView(record: CaseRecord, events: EventRow[], settings: 
       criteria: readiness.criteria,
       readyAt: row.escalationReadyAt?.toISOString() ?? null,
     },
+    review: reviewStateOf(row, events),
     statusExplanations: facts.statusMessages.map((status) => ({
       ...status,
       ...explainStatusMessage(status.message, "agent"),

@@ -19,6 +19,8 @@ export interface CaseListItem {
   problemSince: string;
   escalationReady: boolean;
   escalationReadyAt: string | null;
+  /** A supervisor returned it and it was not resubmitted or resolved since. */
+  returned: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -58,6 +60,7 @@ export async function listCases(ctx: TenantContext, raw: unknown, options: { now
         platforms: true,
         problemSince: true,
         escalationReadyAt: true,
+        escalationReturnedAt: true,
         version: true,
         createdAt: true,
         updatedAt: true,
@@ -89,6 +92,7 @@ export async function listCases(ctx: TenantContext, raw: unknown, options: { now
       problemSince: row.problemSince.toISOString(),
       escalationReady: row.escalationReadyAt !== null && row.escalationReadyAt <= now,
       escalationReadyAt: row.escalationReadyAt?.toISOString() ?? null,
+      returned: row.escalationReturnedAt !== null,
       version: row.version,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),

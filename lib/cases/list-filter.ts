@@ -19,6 +19,8 @@ export function caseListWhere(ctx: TenantContext, query: CaseFilterQuery, now: D
   if (query.platform.length > 0) and.push({ platforms: { hasSome: query.platform } });
   if (query.escalationReady === true) and.push({ escalationReadyAt: { lte: now } });
   if (query.escalationReady === false) and.push({ OR: [{ escalationReadyAt: null }, { escalationReadyAt: { gt: now } }] });
+  if (query.returned === true) and.push({ escalationReturnedAt: { not: null } });
+  if (query.returned === false) and.push({ escalationReturnedAt: null });
   if (query.assignee === "unassigned") and.push({ assigneeId: null });
   else if (query.assignee === "me") and.push({ assigneeId: myUserId(ctx) });
   else if (query.assignee !== undefined) and.push({ assigneeId: query.assignee });

@@ -7,6 +7,7 @@ import type { ListCasesQuery } from "@/lib/cases/case-schemas";
 const LIST_PARAMS = ["status", "platform"] as const;
 const NUMBER_PARAMS = ["problemAgeMinHours", "problemAgeMaxHours", "limit"] as const;
 const TEXT_PARAMS = ["assignee", "problemAge", "q", "sort", "dir", "cursor"] as const;
+const BOOLEAN_PARAMS = ["escalationReady", "returned"] as const;
 
 export function listQueryFromSearchParams(params: URLSearchParams): Record<string, unknown> {
   const query: Record<string, unknown> = {};
@@ -22,8 +23,10 @@ export function listQueryFromSearchParams(params: URLSearchParams): Record<strin
     const value = params.get(name);
     if (value !== null && value !== "") query[name] = value;
   }
-  const ready = params.get("escalationReady");
-  if (ready !== null && ready !== "") query.escalationReady = ready === "true" ? true : ready === "false" ? false : ready;
+  for (const name of BOOLEAN_PARAMS) {
+    const value = params.get(name);
+    if (value !== null && value !== "") query[name] = value === "true" ? true : value === "false" ? false : value;
+  }
   return query;
 }
 
@@ -34,7 +37,7 @@ export function listQueryToSearchParams(query: Partial<ListCasesQuery>): URLSear
     const values = query[name];
     if (values && values.length > 0) params.set(name, values.join(","));
   }
-  if (query.escalationReady !== undefined) params.set("escalationReady", String(query.escalationReady));
+  for (const name of BOOLEAN_PARAMS) if (query[name] !== undefined) params.set(name, String(query[name]));
   for (const name of [...NUMBER_PARAMS, ...TEXT_PARAMS]) {
     const value = query[name];
     if (value === undefined || value === "") continue;

@@ -8,3 +8,9 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   escalated: "Escalated to Apple",
   resolved: "Resolved",
 };
+
+/** The label inside a sentence ("The case is escalated to Apple"): only the first letter lower-cased. */
+export function statusInSentence(status: CaseStatus): string {
+  const label = CASE_STATUS_LABELS[status];
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}

@@ -46,7 +46,7 @@ export async function updateCase(
     if (input.assigneeId !== undefined) issues.push(...(await assigneeIssues(tx, tenantId, input.assigneeId)));
     if (input.facts?.statusMessages !== undefined) issues.push(...(await screenshotIssues(tx, tenantId, caseId, after, "facts.")));
     if (input.status !== undefined && !agentCanMove(record.row.status, input.status)) {
-      issues.push({ path: "status", message: statusChangeRefusal(record.row.status) });
+      issues.push({ path: "status", message: statusChangeRefusal(record.row.status, input.status) });
     }
     if (issues.length > 0) throw validationError(issues);
 

@@ -5,6 +5,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT } from "@/lib/demo/demo-accou
 import { demoCases } from "@/lib/demo/demo-cases";
 import { seedAdminDemo } from "@/lib/demo/seed-admin-demo";
 import { seedDemoDesk } from "@/lib/demo/demo-desk";
+import { seedDemoEscalations } from "@/lib/demo/demo-escalations";
 import { createTenantWithMembers } from "@/lib/tenancy/provision";
 import type { TenantContext } from "@/lib/tenancy/context";
 
@@ -28,6 +29,7 @@ export async function seedDemoTenant(options: { caseCount?: number; now?: Date }
     }
   }
   await seedDemoDesk({ tenantId, agentId: agentId!, supervisorId: supervisorId!, now });
+  await seedDemoEscalations(tenantId, { agentId: agentId!, supervisorId: supervisorId! }, now);
   await seedAdminDemo({ tenantId, actor: { kind: "user", userId: adminId!, role: "admin", label: DEMO_ACCOUNTS[2]!.name } }, now);
   return "created";
 }

@@ -5,7 +5,12 @@ import { AppError, type FieldIssue } from "@/lib/errors/app-error";
 // these; the HTTP boundary (lib/http/problem.ts) only maps the error to a status and a body.
 
 export function fieldIssuesFromZod(error: ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(body)", message: issue.message }));
+  return error.issues.flatMap((issue) => {
+    const at = (path: PropertyKey[]) => path.map(String).join(".") || "(body)";
+    // An unknown key is named by its own path, so a client sees exactly which field to drop.
+    if (issue.code === "unrecognized_keys") return issue.keys.map((key) => ({ path: at([...issue.path, key]), message: issue.message }));
+    return [{ path: at(issue.path), message: issue.message }];
+  });
 }
 
 export function summariseIssues(fields: FieldIssue[]): string {

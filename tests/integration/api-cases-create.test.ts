@@ -126,8 +126,9 @@ describe("Idempotency-Key", () => {
     expect(results.map((r) => r.status)).toEqual(Array(5).fill(201));
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
     const { rows } = await adminPool().query(
-      `SELECT count(*)::int AS n FROM "Case" c JOIN "Customer" cu ON cu."tenantId" = c."tenantId" AND cu.id = c."customerId" WHERE cu.email = $1`,
-      [email],
+      // Scoped to this tenant: other test files use the same factory emails in their own tenants.
+      `SELECT count(*)::int AS n FROM "Case" c JOIN "Customer" cu ON cu."tenantId" = c."tenantId" AND cu.id = c."customerId" WHERE cu.email = $1 AND c."tenantId" = $2`,
+      [email, a.tenantId],
     );
     expect(rows[0].n).toBe(1);
   });

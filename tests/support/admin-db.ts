@@ -17,7 +17,7 @@ export async function closeAdminPool(): Promise<void> {
 
 const COUNTED = [
   "Case", "Customer", "Device", "StatusObservation", "TriedStep", "CaseEvent", "CustomerLink", "IdempotencyKey", "Attachment", "CaseSearchToken",
-  "SavedView", "User", "Membership", "Invitation", "ApiToken", "TenantRuleSettings", "AuditEntry",
+  "SavedView", "EscalationPacket", "EscalationPacketScreenshot", "User", "Membership", "Invitation", "ApiToken", "TenantRuleSettings", "AuditEntry",
 ] as const;
 
 /** Row counts of every table requests write, all tenants together: a failed request must leave them unchanged. */

@@ -8,8 +8,9 @@ import type { TenantContext } from "@/lib/tenancy/context";
 
 let counter = 0;
 // Test files share one database and each counts from 1: the email carries a per-file tag so two
-// files' cases never share an email (tests look cases up by email across tenants).
-const FILE_TAG = Math.random().toString(36).slice(2, 8);
+// files' cases never share an email (tests look cases up by email across tenants). Letters only: a
+// search word like "3" (from "PST-3") must not prefix-match the tag of every factory case.
+const FILE_TAG = Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
 
 export function deviceBody(overrides: Partial<DeviceInput> = {}): DeviceInput {
   return {

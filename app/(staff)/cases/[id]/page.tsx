@@ -9,6 +9,8 @@ import { CaseHeader } from "@/app/(staff)/cases/[id]/_components/case-header";
 import { CaseShortcuts } from "@/app/(staff)/cases/[id]/_components/case-shortcuts";
 import { CustomerLink } from "@/app/(staff)/cases/[id]/_components/customer-link";
 import { EscalationChecklist } from "@/app/(staff)/cases/[id]/_components/escalation-checklist";
+import { EscalationReviewPanel } from "@/app/(staff)/cases/[id]/_components/escalation-review-panel";
+import { ReturnedNotice } from "@/app/(staff)/cases/[id]/_components/returned-notice";
 import { FactsPanel } from "@/app/(staff)/cases/[id]/_components/facts-panel";
 import { NextSteps } from "@/app/(staff)/cases/[id]/_components/next-steps";
 import { StatusExplanations } from "@/app/(staff)/cases/[id]/_components/status-explanations";
@@ -40,6 +42,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
     <div className="space-y-6">
       <CaseHeader view={view} actions={canWrite ? <CustomerLink caseId={view.id} /> : null} />
       <CaseShortcuts />
+      {view.review.returned ? <ReturnedNotice returned={view.review.returned} /> : null}
 
       <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-8">
@@ -48,6 +51,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <FactsPanel view={view} canWrite={canWrite} />
         </div>
         <div className="space-y-8">
+          <EscalationReviewPanel view={view} canSubmit={can(staff.actor.role, "case:submit_escalation")} canReview={can(staff.actor.role, "escalation:review")} />
           {canWrite ? (
             <CaseControls caseId={view.id} version={view.version} status={view.status}
               assigneeId={view.assignee?.id ?? null} members={members} canAssign={can(staff.actor.role, "case:assign")} />

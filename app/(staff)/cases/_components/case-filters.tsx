@@ -26,6 +26,7 @@ export function CaseFilters({ query, members }: { query: ListCasesQuery; members
   const [statuses, setStatuses] = useState<string[]>(query.status);
   const [platforms, setPlatforms] = useState<string[]>(query.platform);
   const [ready, setReady] = useState(query.escalationReady === undefined ? "" : String(query.escalationReady));
+  const [returned, setReturned] = useState(query.returned === undefined ? "" : String(query.returned));
   const [assignee, setAssignee] = useState(query.assignee ?? "");
   const [age, setAge] = useState<string>(query.problemAge ?? "");
 
@@ -36,6 +37,7 @@ export function CaseFilters({ query, members }: { query: ListCasesQuery; members
       status: statuses.join(",") || null,
       platform: platforms.join(",") || null,
       escalationReady: ready || null,
+      returned: returned || null,
       assignee: assignee || null,
       problemAge: age || null,
     }));
@@ -57,6 +59,8 @@ export function CaseFilters({ query, members }: { query: ListCasesQuery; members
           options={[{ value: "", label: "Any age" }, ...Object.entries(AGE_LABELS).map(([value, label]) => ({ value, label }))]} />
         <SelectField id="filter-ready" label="Escalation" value={ready} onValue={setReady}
           options={[{ value: "", label: "Any" }, { value: "true", label: "Ready to escalate" }, { value: "false", label: "Not ready" }]} />
+        <SelectField id="filter-returned" label="Returned by a supervisor" value={returned} onValue={setReturned}
+          options={[{ value: "", label: "Any" }, { value: "true", label: "Returned" }, { value: "false", label: "Not returned" }]} />
         <fieldset className="md:col-span-2">
           <legend className="text-sm font-medium text-slate-800">Status</legend>
           <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">

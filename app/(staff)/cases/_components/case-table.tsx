@@ -19,7 +19,7 @@ import { PLATFORM_LABELS } from "@/lib/facts/labels";
 import type { ListSort } from "@/lib/cases/case-schemas";
 import type { CaseListItem } from "@/lib/cases/list-cases";
 import type { TenantMember } from "@/lib/members/tenant-members";
-import { StatusBadge } from "@/components/case/badges";
+import { ReturnedBadge, StatusBadge } from "@/components/case/badges";
 import { CASE_STATUS_LABELS } from "@/lib/cases/status-labels";
 import { ProblemAge, RelativeTime } from "@/components/time/relative-time";
 import { BulkActions } from "@/app/(staff)/cases/_components/bulk-actions";
@@ -66,7 +66,16 @@ const columns = helper.columns([
       </>
     ),
   }),
-  helper.accessor("status", { header: "Status", enableSorting: false, cell: ({ row }) => <StatusBadge status={row.original.status} /> }),
+  helper.accessor("status", {
+    header: "Status",
+    enableSorting: false,
+    cell: ({ row }) => (
+      <span className="flex flex-wrap items-center gap-1">
+        <StatusBadge status={row.original.status} />
+        {row.original.returned ? <ReturnedBadge /> : null}
+      </span>
+    ),
+  }),
   helper.accessor((row) => row.devices.map((d) => d.model ?? PLATFORM_LABELS[d.platform]).join(", "), {
     id: "devices",
     header: "Devices",

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { AGENT_STATUSES, type CaseStatus } from "@/lib/cases/case-schemas";
+import type { CaseStatus } from "@/lib/cases/case-schemas";
+import { statusEditTargets } from "@/lib/cases/status-transitions";
 import type { TenantMember } from "@/lib/members/tenant-members";
 import { SelectField } from "@/components/ui/fields";
 import { CASE_STATUS_LABELS } from "@/lib/cases/status-labels";
@@ -22,7 +23,8 @@ export function CaseControls({ caseId, version, status, assigneeId, members, can
   const [nextAssignee, setNextAssignee] = useState<string>(assigneeId ?? "");
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
-  const agentOwned = (AGENT_STATUSES as readonly string[]).includes(status);
+  // The statuses a status edit may set from here (lib/cases/status-transitions.ts); none while in review.
+  const targets = statusEditTargets(status);
 
   async function save(kind: "status" | "assignee") {
     setPending(true);
@@ -50,10 +52,10 @@ export function CaseControls({ caseId, version, status, assigneeId, members, can
     <section aria-labelledby="controls-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h2 id="controls-title" className="sr-only">Status and assignee</h2>
       <div className="flex flex-wrap items-end gap-6">
-        {agentOwned ? (
+        {targets.length > 0 ? (
           <div className="flex items-end gap-2">
             <SelectField id="case-status" label="Status" value={nextStatus} onValue={setNextStatus}
-              options={AGENT_STATUSES.map((value) => ({ value, label: CASE_STATUS_LABELS[value] }))} />
+              options={targets.map((value) => ({ value, label: CASE_STATUS_LABELS[value] }))} />
             <button type="button" disabled={pending || nextStatus === status} onClick={() => void save("status")}
               className="rounded-md bg-blue-700 px-3 py-2 text-sm font-medium text-white hover:bg-blue-800 disabled:bg-slate-400">
               Save status

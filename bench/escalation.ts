@@ -1,0 +1,160 @@
+// npm run bench:escalation — the supervisors' queue on 100,000 cases in one tenant (10% in review,
+// as bench/seed-cases.ts makes them), next to the same queries in raw SQL; the packet JSON of a case;
+// and packet.zip for a case with 20 screenshots of 1 MB, with the memory the stream holds.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { applyMigrations } from "@/lib/db/migrate";
+import { ensureAppRole } from "@/lib/db/bootstrap";
+import { seedCases } from "./seed-cases";
+
+const CASES = Number(process.env.BENCH_CASES ?? 100_000);
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 60);
+const SCREENSHOTS = 20;
+const SCREENSHOT_BYTES = 1024 * 1024;
+
+async function main() {
+  const server = await startEmbeddedPostgres({ persistent: false });
+  try {
+    await applyMigrations(server.adminUrl);
+    process.env.APP_DATABASE_URL = await ensureAppRole(server.adminUrl, randomBytes(18).toString("base64url"));
+    await run(server.adminUrl, process.env.APP_DATABASE_URL);
+  } catch (error) {
+    console.error(error);
+    process.exitCode = 1;
+  } finally {
+    const { appPrisma } = await import("@/lib/db/client");
+    await appPrisma().$disconnect().catch(() => undefined);
+    await server.stop();
+  }
+}
+
+async function run(adminUrl: string, appUrl: string) {
+  // Imported after APP_DATABASE_URL is set, so the services connect as the application role.
+  const { provisionTenant } = await import("@/lib/tenancy/provision");
+  const { escalationQueue, awaitingReviewCount } = await import("@/lib/escalation/escalation-queue");
+  const { getPacket } = await import("@/lib/escalation/get-packet");
+  const { openPacketZip } = await import("@/lib/escalation/packet-zip");
+  const { saveScreenshot } = await import("@/lib/cases/attachments");
+  const { createCase } = await import("@/lib/cases/create-case");
+  const { renderPacketHtmlDocument } = await import("@/components/packet/packet-html");
+
+  const admin = new pg.Client({ connectionString: adminUrl });
+  admin.on("error", () => undefined);
+  await admin.connect();
+  const big = await provisionTenant({ name: "Bench Escalations" });
+  const other = await provisionTenant({ name: "Bench Other" });
+  const userOf = async (email: string) => (await admin.query(`SELECT id FROM "User" WHERE email = $1`, [email])).rows[0].id as string;
+  const seedStart = performance.now();
+  await seedCases(admin, big.tenantId, CASES, await userOf(big.admin.email));
+  await seedCases(admin, other.tenantId, CASES / 4, await userOf(other.admin.email));
+  await admin.query("ANALYZE");
+  console.log(`Seeded ${CASES} + ${CASES / 4} cases in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+
+  const ctx = { tenantId: big.tenantId, actor: { kind: "api_token" as const, tokenId: big.tenantId, role: "supervisor" as const, label: "Bench" } };
+  let deep = await escalationQueue(ctx, { limit: 100 });
+  for (let page = 1; page < 20 && deep.awaiting.nextCursor; page += 1) deep = await escalationQueue(ctx, { limit: 100, reviewCursor: deep.awaiting.nextCursor });
+  const cursor = deep.awaiting.nextCursor ?? undefined;
+  const counts = await escalationQueue(ctx, {});
+  console.log(`Queue: ${counts.awaiting.total} awaiting review, ${counts.ready.total} ready and not submitted`);
+
+  const pool = new pg.Pool({ connectionString: appUrl, max: 2 });
+  const raw = (sql: string) => inTenant(pool, big.tenantId, (client) => client.query(sql, [big.tenantId]));
+  const rows: Row[] = [
+    { name: "queue page 1 (both sections, counts)", service: await time(() => escalationQueue(ctx, {})), raw: await time(() => raw(RAW_QUEUE_SQL)) },
+    { name: "queue, awaiting review ~2,000 rows in", service: await time(() => escalationQueue(ctx, { reviewCursor: cursor })), raw: null },
+    { name: "nav count (awaiting review)", service: await time(() => awaitingReviewCount(ctx)), raw: await time(() => raw(`SELECT count(*) FROM "Case" WHERE "tenantId" = $1 AND status = 'escalation_review'`)) },
+  ];
+
+  // A case with 20 screenshots of 1 MB each (incompressible, like real photos of a screen).
+  const shots = [];
+  for (let i = 0; i < SCREENSHOTS; i += 1) {
+    const bytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(SCREENSHOT_BYTES - 8)]);
+    shots.push((await saveScreenshot(ctx, { contentType: "image/png", bytes })).id);
+  }
+  const observedAt = new Date(Date.now() - 3_600_000).toISOString();
+  const created = await createCase(ctx, {
+    customer: { name: "Bench Packet", email: null },
+    devices: [{ key: "iphone-1", platform: "iphone", model: "iPhone 15 Pro", osVersion: "18.1" }],
+    statusMessages: shots.map((screenshotId) => ({ deviceKey: "iphone-1", message: "paused", text: "Paused", observedAt, screenshotId })),
+  });
+  rows.push({ name: "packet JSON (GET …/packet)", service: await time(() => getPacket(ctx, created.case.id)), raw: null });
+  printTable(rows);
+
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  let peak = rssBefore;
+  const zipStart = performance.now();
+  const zip = await openPacketZip(ctx, created.case.id, (doc, screenshotSrc) => renderPacketHtmlDocument(doc, { screenshotSrc }));
+  let size = 0;
+  const reader = zip.stream.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.length;
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+  console.log(`\npacket.zip with ${SCREENSHOTS} × ${mb(SCREENSHOT_BYTES)} MB screenshots: ${mb(size)} MB in ${((performance.now() - zipStart) / 1000).toFixed(2)} s; ` +
+    `peak RSS +${mb(peak - rssBefore)} MB while streaming (the whole archive would be ${mb(size)} MB)`);
+  await pool.end();
+  await admin.end();
+}
+
+const RAW_QUEUE_SQL = `
+  WITH awaiting AS (
+    SELECT c.id, c.number, c."escalationSubmittedAt", cu.name,
+      (SELECT p."actorLabel" FROM "EscalationPacket" p WHERE p."tenantId" = c."tenantId" AND p."caseId" = c.id ORDER BY p."submittedAt" DESC LIMIT 1) AS "submittedBy",
+      (SELECT json_agg(json_build_object('model', d.model, 'os', d."osVersion") ORDER BY d.position) FROM "Device" d WHERE d."tenantId" = c."tenantId" AND d."caseId" = c.id) AS devices
+    FROM "Case" c JOIN "Customer" cu ON cu."tenantId" = c."tenantId" AND cu.id = c."customerId"
+    WHERE c."tenantId" = $1 AND c.status = 'escalation_review' ORDER BY c."escalationSubmittedAt", c.id LIMIT 26),
+  ready AS (
+    SELECT c.id, c.number, c."escalationReadyAt", cu.name,
+      (SELECT json_agg(json_build_object('model', d.model, 'os', d."osVersion") ORDER BY d.position) FROM "Device" d WHERE d."tenantId" = c."tenantId" AND d."caseId" = c.id) AS devices
+    FROM "Case" c JOIN "Customer" cu ON cu."tenantId" = c."tenantId" AND cu.id = c."customerId"
+    WHERE c."tenantId" = $1 AND c.status IN ('open', 'waiting_on_customer') AND c."escalationReadyAt" <= now() ORDER BY c."escalationReadyAt", c.id LIMIT 26)
+  SELECT (SELECT json_agg(awaiting) FROM awaiting), (SELECT json_agg(ready) FROM ready),
+    (SELECT count(*) FROM "Case" WHERE "tenantId" = $1 AND status = 'escalation_review'),
+    (SELECT count(*) FROM "Case" WHERE "tenantId" = $1 AND status IN ('open', 'waiting_on_customer') AND "escalationReadyAt" <= now())`;
+
+async function inTenant<T>(pool: pg.Pool, tenantId: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT set_config('app.tenant_id', $1, true)", [tenantId]);
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } finally {
+    client.release();
+  }
+}
+
+type Stats = { p50: number; p95: number };
+type Row = { name: string; service: Stats; raw: Stats | null };
+
+async function time(fn: () => Promise<unknown>): Promise<Stats> {
+  for (let i = 0; i < 10; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < ITERATIONS; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+function printTable(rows: Row[]) {
+  const width = Math.max(...rows.map((row) => row.name.length));
+  const ms = (value: number) => value.toFixed(2).padStart(8);
+  console.log(`\n${"".padEnd(width)}   service p50 / p95 (ms)   raw SQL p50 / p95 (ms)   (${ITERATIONS} runs each)`);
+  for (const row of rows) {
+    const raw = row.raw ? `${ms(row.raw.p50)} / ${ms(row.raw.p95)}` : "       —";
+    console.log(`${row.name.padEnd(width)}   ${ms(row.service.p50)} / ${ms(row.service.p95)}      ${raw}`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
