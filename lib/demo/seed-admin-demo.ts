@@ -8,26 +8,28 @@ import { getRuleSettings } from "@/lib/rule-settings/rule-settings-view";
 import { saveRuleSettings } from "@/lib/rule-settings/save-rule-settings";
 import type { StaffActor, TenantContext } from "@/lib/tenancy/context";
 
-// The demo tenant's administration, done through the real services by its admin, so /admin shows
-// something of everything and the audit log tells how it came about: a former colleague who was
-// deactivated, an invitation not yet accepted, integration tokens of two roles (and a revoked
-// one), and a tuned rulebook.
+// The demo tenant's administration, done through the real services by its admin over the past
+// weeks, so /admin shows something of everything and the audit log tells how it came about: a
+// former colleague who was deactivated, an invitation not yet accepted, integration tokens of two
+// roles (and a revoked one), and a tuned rulebook. Runs before the demo cases are made, so every
+// case is evaluated with the tenant's settings from the start.
 export async function seedAdminDemo(admin: TenantContext & { actor: StaffActor }, now: Date): Promise<void> {
   const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+  const DAY = 24 * 60;
 
-  const former = await inviteMember(admin, { name: "Riley Former", email: "riley@demo.example", role: "agent" }, { now: minutesAgo(300) });
-  await acceptInvitation(former.url.split("/").pop()!, { name: "Riley Former", password: "riley-left-the-team", confirmPassword: "riley-left-the-team" }, { now: minutesAgo(290) });
+  const former = await inviteMember(admin, { name: "Riley Former", email: "riley@demo.example", role: "agent" }, { now: minutesAgo(21 * DAY) });
+  await acceptInvitation(former.url.split("/").pop()!, { name: "Riley Former", password: "riley-left-the-team", confirmPassword: "riley-left-the-team" }, { now: minutesAgo(21 * DAY - 90) });
   const rileyId = (await listMembers(admin)).members.find((member) => member.email === "riley@demo.example")!.userId;
-  await changeMember(admin, rileyId, { active: false }, { now: minutesAgo(120) });
+  await changeMember(admin, rileyId, { active: false }, { now: minutesAgo(3 * DAY) });
 
-  await inviteMember(admin, { name: "Jordan New", email: "jordan@demo.example", role: "agent" }, { now: minutesAgo(60) });
+  await inviteMember(admin, { name: "Jordan New", email: "jordan@demo.example", role: "agent" }, { now: minutesAgo(DAY) });
 
-  const legacy = await createApiToken(admin, { name: "Legacy spreadsheet import", role: "agent" }, { now: minutesAgo(280) });
-  await revokeApiToken(admin, legacy.token.id, { now: minutesAgo(200) });
-  await createApiToken(admin, { name: "Helpdesk sync", role: "agent" }, { now: minutesAgo(180) });
-  await createApiToken(admin, { name: "Weekly reporting export", role: "supervisor", expiresAt: new Date(now.getTime() + 180 * 86_400_000).toISOString() }, { now: minutesAgo(170) });
+  const legacy = await createApiToken(admin, { name: "Legacy spreadsheet import", role: "agent" }, { now: minutesAgo(30 * DAY) });
+  await revokeApiToken(admin, legacy.token.id, { now: minutesAgo(9 * DAY) });
+  await createApiToken(admin, { name: "Helpdesk sync", role: "agent" }, { now: minutesAgo(20 * DAY) });
+  await createApiToken(admin, { name: "Weekly reporting export", role: "supervisor", expiresAt: new Date(now.getTime() + 180 * 86_400_000).toISOString() }, { now: minutesAgo(15 * DAY) });
 
   // A shop whose customers have big libraries, and that never sees Photos' analysis step matter.
   const { version, thresholds } = await getRuleSettings(admin);
-  await saveRuleSettings(admin, { version, disabledRules: ["reset-photo-analysis"], thresholds: { ...thresholds, largeLibraryItems: 30_000 } }, { now: minutesAgo(30) });
+  await saveRuleSettings(admin, { version, disabledRules: ["reset-photo-analysis"], thresholds: { ...thresholds, largeLibraryItems: 30_000 } }, { now: minutesAgo(12 * DAY) });
 }

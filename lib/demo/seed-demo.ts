@@ -19,6 +19,7 @@ export async function seedDemoTenant(options: { caseCount?: number; now?: Date }
     members: DEMO_ACCOUNTS.map((account) => ({ ...account, password: DEMO_PASSWORD })),
   });
   const [agentId, supervisorId, adminId] = userIds;
+  await seedAdminDemo({ tenantId, actor: { kind: "user", userId: adminId!, role: "admin", label: DEMO_ACCOUNTS[2]!.name } }, now);
   const ctx: TenantContext = { tenantId, actor: { kind: "user", userId: agentId!, role: "agent", label: DEMO_ACCOUNTS[0]!.name } };
   for (const demo of demoCases(options.caseCount ?? 36, now)) {
     const assigneeId = demo.assignTo === "agent" ? agentId! : demo.assignTo === "supervisor" ? supervisorId! : null;
@@ -30,6 +31,5 @@ export async function seedDemoTenant(options: { caseCount?: number; now?: Date }
   }
   await seedDemoDesk({ tenantId, agentId: agentId!, supervisorId: supervisorId!, now });
   await seedDemoEscalations(tenantId, { agentId: agentId!, supervisorId: supervisorId! }, now);
-  await seedAdminDemo({ tenantId, actor: { kind: "user", userId: adminId!, role: "admin", label: DEMO_ACCOUNTS[2]!.name } }, now);
   return "created";
 }
