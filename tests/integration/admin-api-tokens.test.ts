@@ -85,7 +85,7 @@ describe("creating API tokens", () => {
     ["an expiry in the past", { name: "X", role: "agent", expiresAt: "2020-01-01T00:00:00Z" }, "expiresAt"],
     ["an expiry that is not a date", { name: "X", role: "agent", expiresAt: "next week" }, "expiresAt"],
     ["an expiry decades ahead", { name: "X", role: "agent", expiresAt: "2099-01-01T00:00:00Z" }, "expiresAt"],
-    ["an unknown key", { name: "X", role: "agent", scopes: ["all"] }, "(body)"],
+    ["an unknown key", { name: "X", role: "agent", scopes: ["all"] }, "scopes"],
   ];
   it.each(BAD)("refuses %s with 400 naming the field, writing nothing", async (_label, body, path) => {
     const before = await rowCounts();

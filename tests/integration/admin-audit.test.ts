@@ -118,7 +118,7 @@ describe("the administration log", () => {
     [{ limit: "many" }, "limit"],
     [{ cursor: "garbage" }, "cursor"],
     [{ action: "member.deleted" }, "action"],
-    [{ sort: "asc" }, "(body)"],
+    [{ sort: "asc" }, "sort"],
   ])("refuses the query %o with 400 on %s", async (query, path) => {
     const res = await audit(query as Record<string, string>);
     expect(res.status).toBe(400);

@@ -123,7 +123,7 @@ describe("inviting a member", () => {
     ["an unknown role", (email) => ({ name: "R", email, role: "owner" }), "role"],
     ["a malformed email", () => ({ name: "R", email: "not-an-email", role: "agent" }), "email"],
     ["a missing name", (email) => ({ email, role: "agent" }), "name"],
-    ["an unknown key", (email) => ({ name: "R", email, role: "agent", password: "x" }), "(body)"],
+    ["an unknown key", (email) => ({ name: "R", email, role: "agent", password: "x" }), "password"],
   ];
   it.each(BAD)("refuses %s with 400 naming the field, writing nothing", async (_label, body, path) => {
     const before = await rowCounts();

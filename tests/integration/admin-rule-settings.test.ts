@@ -143,7 +143,7 @@ describe("PUT /api/v1/rule-settings", () => {
     ["a malformed minimum version", (v) => ({ version: v, disabledRules: [], thresholds: { minOsVersion: { ios: "seventeen" } } }), "thresholds.minOsVersion.ios"],
     ["an unknown threshold", (v) => ({ version: v, disabledRules: [], thresholds: { escalationDays: 2 } }), "thresholds.escalationDays"],
     ["an unknown nested threshold", (v) => ({ version: v, disabledRules: [], thresholds: { minOsVersion: { android: "14" } } }), "thresholds.minOsVersion.android"],
-    ["an unknown top-level key", (v) => ({ version: v, disabledRules: [], thresholds: {}, enabledRules: [] }), "(body)"],
+    ["an unknown top-level key", (v) => ({ version: v, disabledRules: [], thresholds: {}, enabledRules: [] }), "enabledRules"],
     ["a missing version", () => ({ disabledRules: [], thresholds: {} }), "version"],
   ];
 
