@@ -25,7 +25,7 @@ export default defineConfig({
   webServer: {
     command: "tsx scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
-    timeout: 240_000,
+    timeout: 480_000, // a cold start seeds the demo (with 90 days of history) and builds
     reuseExistingServer: !process.env.CI,
     env: { PORT: String(PORT), PST_DATA_DIR: ".data/e2e", E2E_FRESH: "1" },
     stdout: "pipe",

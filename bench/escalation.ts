@@ -46,8 +46,10 @@ async function run(adminUrl: string, appUrl: string) {
   const other = await provisionTenant({ name: "Bench Other" });
   const userOf = async (email: string) => (await admin.query(`SELECT id FROM "User" WHERE email = $1`, [email])).rows[0].id as string;
   const seedStart = performance.now();
-  await seedCases(admin, big.tenantId, CASES, await userOf(big.admin.email));
-  await seedCases(admin, other.tenantId, CASES / 4, await userOf(other.admin.email));
+  await seedCases(adminUrl, [
+    { tenantId: big.tenantId, cases: CASES, assigneeId: await userOf(big.admin.email) },
+    { tenantId: other.tenantId, cases: CASES / 4, assigneeId: await userOf(other.admin.email) },
+  ]);
   await admin.query("ANALYZE");
   console.log(`Seeded ${CASES} + ${CASES / 4} cases in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 

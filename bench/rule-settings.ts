@@ -1,5 +1,6 @@
 // npm run bench:rule-settings — saving a tenant's rulebook settings with 100,000 open cases: the save
-// re-evaluates every open case's escalationReadyAt in the same transaction (lib/rule-settings/).
+// re-evaluates every open case's escalation columns (escalationReadyAt, escalationBlockers) in the
+// same transaction (lib/rule-settings/).
 // Prints the p50 of a few saves (whole save and the re-evaluation alone) and cases per second.
 import { randomBytes } from "node:crypto";
 import { cpus, loadavg } from "node:os";
@@ -43,8 +44,10 @@ async function run(adminUrl: string) {
   const userOf = async (email: string) => (await admin.query(`SELECT id FROM "User" WHERE email = $1`, [email])).rows[0].id as string;
 
   const seedStart = performance.now();
-  await seedCases(admin, big.tenantId, OPEN_CASES, await userOf(big.admin.email));
-  await seedCases(admin, other.tenantId, OTHER_TENANT_CASES, await userOf(other.admin.email));
+  await seedCases(adminUrl, [
+    { tenantId: big.tenantId, cases: OPEN_CASES, assigneeId: await userOf(big.admin.email) },
+    { tenantId: other.tenantId, cases: OTHER_TENANT_CASES, assigneeId: await userOf(other.admin.email) },
+  ]);
   // Every case of the big tenant open (the seed mixes in resolved and escalated ones).
   await admin.query(`UPDATE "Case" SET status = CASE WHEN number % 5 = 0 THEN 'waiting_on_customer' ELSE 'open' END::"CaseStatus", "resolvedAt" = NULL
                      WHERE "tenantId" = $1`, [big.tenantId]);

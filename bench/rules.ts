@@ -107,6 +107,7 @@ const variants = {
 };
 
 console.log(`cases evaluated:     ${cases.length.toLocaleString("en-US")} per variant (target: median < 20 µs)`);
+const summary = { bench: "rules", cases: cases.length, results: [] as { name: string; medianUs: number; p99Us: number }[] };
 for (const [name, run] of Object.entries(variants)) {
   for (let index = 0; index < WARMUP; index++) run(index % cases.length);
   const micros = new Float64Array(cases.length);
@@ -125,5 +126,8 @@ for (const [name, run] of Object.entries(variants)) {
   console.log(`  p99 per case:      ${percentile(99).toFixed(2)} µs`);
   console.log(`  mean per case:     ${((totalMs * 1000) / cases.length).toFixed(2)} µs (incl. timer overhead)`);
   console.log(`  max per case:      ${micros[micros.length - 1]!.toFixed(2)} µs`);
+  summary.results.push({ name, medianUs: Math.round(median * 100) / 100, p99Us: Math.round(percentile(99) * 100) / 100 });
 }
 if (sink < 0) console.log(sink);
+// The last line is machine-readable, like every benchmark's (issue 14).
+console.log(JSON.stringify(summary));

@@ -40,6 +40,9 @@ export function StaffNav({ name, role, tenantName, awaitingReview, canSwitchTena
               ) : null}
             </Link>
           </li>
+          {can(role, "metrics:read") ? (
+            <li><Link href="/metrics" className="text-slate-700 hover:text-blue-700">Metrics</Link></li>
+          ) : null}
         </ul>
         {adminLinks.length > 0 ? (
           <ul aria-label="Administration" className="flex gap-4 border-l border-slate-200 pl-4 text-sm">

@@ -250,13 +250,16 @@ test("every administration page of the demo tenant passes axe and shows the demo
 
   await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Rulebook settings" }).click();
   await expect(page.getByLabel("Large library item count (items)")).toHaveValue("30000");
+  await expect(page.getByLabel("Customer link lifetime (days)")).toHaveValue("21");
   await expect(page.locator('input[name="enabled"][value="reset-photo-analysis"]')).not.toBeChecked();
   await expectNoSeriousA11yViolations(page, "/admin/rules");
   await page.screenshot({ path: "test-results/admin-rules.png", fullPage: true });
 
   await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Audit log" }).click();
   await expect(page.getByTestId("audit-row").first()).toContainText("Invited a member");
-  await expect(page.getByTestId("audit-row").filter({ hasText: "Changed the rulebook settings" })).toContainText("thresholds.largeLibraryItems");
+  const settingsChange = page.getByTestId("audit-row").filter({ hasText: "Changed the rulebook settings" });
+  await expect(settingsChange).toContainText("thresholds.largeLibraryItems");
+  await expect(settingsChange).toContainText("thresholds.customerLinkDays");
   await expect(page.getByTestId("audit-row").filter({ hasText: "Deactivated a member" })).toContainText("Riley Former");
   await expectNoSeriousA11yViolations(page, "/admin/audit");
   await page.screenshot({ path: "test-results/admin-audit.png", fullPage: true });

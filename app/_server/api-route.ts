@@ -2,9 +2,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { authenticateApiToken } from "@/lib/auth/api-tokens";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
-import { validationError } from "@/lib/errors/validation";
 import { problemFor } from "@/lib/http/problem";
 import type { StaffActor, TenantContext } from "@/lib/tenancy/context";
+import { requestSite } from "@/app/_server/request-site";
 import { currentStaff } from "@/app/_server/staff";
 
 // One wrapper for every /api/v1 handler: resolves who is calling (API token or browser session),
@@ -46,30 +46,12 @@ async function authenticate(request: NextRequest): Promise<ApiContext> {
   }
   const staff = await currentStaff();
   if (!staff) throw new AppError("unauthenticated", "Sign in or send an API token (Authorization: Bearer …)");
-  if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
+  if (!SAFE_METHODS.has(request.method) && requestSite(request) !== "same-origin") {
     throw new AppError("forbidden", "Cross-site request refused: the Origin header does not match this site");
   }
   return { tenantId: staff.tenantId, actor: staff.actor };
 }
 
-function isSameOrigin(request: NextRequest): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return request.headers.get("sec-fetch-site") === "same-origin";
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
-/** Parses a JSON body; malformed JSON is a 400 naming the problem, never a crash. */
-export async function readJson(request: NextRequest): Promise<unknown> {
-  const text = await request.text();
-  if (text.trim() === "") throw validationError([{ path: "(body)", message: "The request body is empty; send a JSON object" }]);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw validationError([{ path: "(body)", message: `Malformed JSON: ${(error as Error).message}` }]);
-  }
-}
+// Kept importable from here for the /api/v1 handlers; it lives on its own so the customer's routes
+// can read JSON without loading the staff session code.
+export { readJson } from "@/app/_server/read-json";

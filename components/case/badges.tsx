@@ -2,6 +2,7 @@ import type { CaseStatus } from "@/lib/cases/case-schemas";
 import type { Risk } from "@/lib/rules/categories";
 import { RISK_LABELS } from "@/lib/rules/categories";
 import { CASE_STATUS_LABELS } from "@/lib/cases/status-labels";
+import { formatDateTime } from "@/components/case/format";
 
 const RISK_CLASS: Record<Risk, string> = {
   low: "bg-emerald-100 text-emerald-900",
@@ -28,4 +29,14 @@ export function ReturnedBadge() {
 
 export function StatusBadge({ status }: { status: CaseStatus }) {
   return <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_CLASS[status]}`}>{CASE_STATUS_LABELS[status]}</span>;
+}
+
+/** The customer reported through their link since staff last acted on the case. */
+export function CustomerRepliedBadge({ at }: { at: string | null }) {
+  if (!at) return null;
+  return (
+    <span className="rounded bg-teal-100 px-2 py-0.5 text-xs font-semibold text-teal-900" title={`Customer replied ${formatDateTime(at)}`}>
+      Customer replied
+    </span>
+  );
 }

@@ -25,6 +25,8 @@ export function loginThrottle(): Promise<LoginThrottle> {
 
 async function createLoginThrottle(): Promise<LoginThrottle> {
   const pool = new pg.Pool({ connectionString: appDatabaseUrl(), max: 2, connectionTimeoutMillis: 3_000 });
+  // An idle connection dropped by a database restart must not end the process (unhandled "error").
+  pool.on("error", () => undefined);
   const common = { storeClient: pool, storeType: "pool" as const, tableName: "login_throttle", tableCreated: true, clearExpiredByTimeout: false };
   const byAccount = new RateLimiterPostgres({ ...common, keyPrefix: "acct", ...LOGIN_LIMITS.perAccount });
   const byIp = new RateLimiterPostgres({ ...common, keyPrefix: "ip", ...LOGIN_LIMITS.perIp });

@@ -2,6 +2,7 @@ import type { CaseStatus } from "@/lib/db/generated/client";
 import { parseInput, validationError } from "@/lib/errors/validation";
 import { bulkUpdateSchema } from "@/lib/cases/case-schemas";
 import { appendEvents, type NewCaseEvent } from "@/lib/cases/case-events";
+import { customerReplyColumns } from "@/lib/cases/customer-reply";
 import { assigneeIssues } from "@/lib/cases/references";
 import { statusInSentence } from "@/lib/cases/status-labels";
 import { agentCanMove, statusChange, statusColumns } from "@/lib/cases/status-transitions";
@@ -58,7 +59,8 @@ export async function bulkUpdateCases(ctx: TenantContext, raw: unknown, options:
     if (input.status !== undefined && statusIds.length > 0) {
       await tx.case.updateMany({
         where: { tenantId, id: { in: statusIds } },
-        data: statusColumns(input.status, now),
+        // updatedAt with the status, so the status history records this write's moment (not a later statement's).
+        data: { ...statusColumns(input.status, now), ...customerReplyColumns(ctx.actor, ["status.changed"], now), updatedAt: now },
       });
     }
     if (input.assigneeId !== undefined && assigneeIds.length > 0) {

@@ -53,7 +53,10 @@ export const updateCaseSchema = z
   });
 export type UpdateCaseInput = z.infer<typeof updateCaseSchema>;
 
-export const recordStepSchema = triedStepSchema;
+export const recordStepSchema = triedStepSchema.safeExtend({
+  /** Agent notes are internal; this shows the note on the customer's page too. */
+  noteVisibleToCustomer: z.boolean({ error: "noteVisibleToCustomer must be true or false" }).default(false),
+});
 export type RecordStepInput = z.input<typeof recordStepSchema>;
 
 export const bulkUpdateSchema = z
@@ -91,12 +94,15 @@ export const listCasesSchema = z
     escalationReady: z.boolean({ error: "escalationReady must be true or false" }).optional(),
     /** Cases a supervisor returned whose return still stands (until resubmitted or resolved). */
     returned: z.boolean({ error: "returned must be true or false" }).optional(),
+    customerReplied: z.boolean({ error: "customerReplied must be true or false" }).optional(),
     assignee: z.union([z.literal("me"), z.literal("unassigned"), uuid("Assignee")], {
       error: "assignee must be a user id, 'me' or 'unassigned'",
     }).optional(),
     problemAge: z.enum(Object.keys(PROBLEM_AGE_BUCKETS) as [ProblemAgeBucket, ...ProblemAgeBucket[]], { error: "Unknown problem age range" }).optional(),
     problemAgeMinHours: hours("problemAgeMinHours").optional(),
     problemAgeMaxHours: hours("problemAgeMaxHours").optional(),
+    /** No activity (no write of any kind) for at least this many hours. */
+    inactiveMinHours: hours("inactiveMinHours").optional(),
     q: z.string().trim().max(200, "Search text is too long (200 characters at most)").optional(),
     sort: z.enum(LIST_SORTS, { error: `sort must be one of ${LIST_SORTS.join(", ")}` }).default("updatedAt"),
     dir: z.enum(["asc", "desc"], { error: "dir must be asc or desc" }).default("desc"),

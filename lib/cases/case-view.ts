@@ -9,7 +9,9 @@ import { loadCaseRecord, type CaseRecord } from "@/lib/cases/case-record";
 import { displayCaseNumber } from "@/lib/cases/case-number";
 import { loadRuleSettings } from "@/lib/cases/rule-settings";
 import { reviewStateOf, type EscalationReviewView } from "@/lib/escalation/review-state";
+import { customerLinkExpiresAt } from "@/lib/customer/link-lifetime";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
+import { loadFixHints, type FixHint } from "@/lib/metrics/fix-hints";
 
 // The case as the API returns it and the case page shows it (SPEC §5). Plain JSON (dates as ISO
 // strings), so a stored idempotent response and a fresh one are the same thing.
@@ -21,6 +23,8 @@ export interface StepView {
   ruleId: string;
   outcome: string;
   note: string | null;
+  /** Whether the note shows on the customer's page (always for the customer's own reports). */
+  noteVisibleToCustomer: boolean;
   triedAt: string;
   recordedAt: string;
   by: ActorView;
@@ -68,6 +72,12 @@ export interface CaseView extends SuggestionsView {
   statusExplanations: StatusExplanationView[];
   timeline: TimelineEventView[];
   appleCaseNumber: string | null;
+  /** When the customer last reported through their link, until staff next act on the case. */
+  customerRepliedAt: string | null;
+  /** The customer's current link (its secret is never stored), or null when none was made. */
+  customerLink: { createdAt: string; expiresAt: string } | null;
+  /** How each rule went on similar cases of this tenant (same platform and OS major), where the sample is big enough. */
+  fixHints: FixHint[];
   createdAt: string;
   updatedAt: string;
   resolvedAt: string | null;
@@ -84,19 +94,28 @@ export async function loadCaseView(
   // Sequential on purpose: one transaction is one connection, so parallel queries would only queue.
   const record = await loadCaseRecord(tx, tenantId, caseId);
   if (!record) return null;
-  const events = await tx.caseEvent.findMany({ where: { tenantId, caseId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const events = await loadCaseEvents(tx, tenantId, caseId);
   const resolvedSettings = settings ?? (await loadRuleSettings(tx, tenantId));
-  return buildCaseView(record, events, resolvedSettings, now);
+  const fixHints = await loadFixHints(tx, tenantId, record.facts.devices);
+  return buildCaseView(record, events, resolvedSettings, now, fixHints);
 }
 
-type EventRow = Awaited<ReturnType<TenantTx["caseEvent"]["findMany"]>>[number];
+/** The case's timeline, oldest first. */
+export function loadCaseEvents(tx: TenantTx, tenantId: string, caseId: string) {
+  return tx.caseEvent.findMany({ where: { tenantId, caseId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+}
 
-export function buildCaseView(record: CaseRecord, events: EventRow[], settings: RuleSettings, now: Date): CaseView {
+type EventRow = Awaited<ReturnType<typeof loadCaseEvents>>[number];
+
+export function buildCaseView(record: CaseRecord, events: EventRow[], settings: RuleSettings, now: Date, fixHints: FixHint[]): CaseView {
   const { row, facts, steps } = record;
   const { suggestions, escalation: readiness } = triageCase(facts, steps, settings, now);
   // Who recorded a step is on its timeline event (API tokens and customers have no user row).
   const stepActors = new Map<string, ActorView>();
+  // Every rotation revokes the previous link and makes a new one, so the last link event is the live link.
+  let linkCreatedAt: Date | null = null;
   for (const event of events) {
+    if (event.type === "customer_link.created" || event.type === "customer_link.rotated") linkCreatedAt = event.createdAt;
     const stepId = (event.data as { stepId?: unknown } | null)?.stepId;
     if (event.type === "step.recorded" && typeof stepId === "string") {
       stepActors.set(stepId, { kind: event.actorKind, name: event.actorLabel });
@@ -116,6 +135,7 @@ export function buildCaseView(record: CaseRecord, events: EventRow[], settings: 
       ruleId: step.ruleId,
       outcome: step.outcome,
       note: step.note,
+      noteVisibleToCustomer: step.noteVisibleToCustomer,
       triedAt: step.triedAt.toISOString(),
       recordedAt: step.createdAt.toISOString(),
       by: stepActors.get(step.id) ?? { kind: step.actorKind, name: step.recordedBy?.user.name ?? step.actorKind },
@@ -139,6 +159,14 @@ export function buildCaseView(record: CaseRecord, events: EventRow[], settings: 
       data: event.data,
     })),
     appleCaseNumber: row.appleCaseNumber,
+    customerRepliedAt: row.customerRepliedAt?.toISOString() ?? null,
+    customerLink: linkCreatedAt
+      ? {
+          createdAt: linkCreatedAt.toISOString(),
+          expiresAt: customerLinkExpiresAt({ createdAt: linkCreatedAt }, settings.thresholds.customerLinkDays, row.resolvedAt).toISOString(),
+        }
+      : null,
+    fixHints,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     resolvedAt: row.resolvedAt?.toISOString() ?? null,

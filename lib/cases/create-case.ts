@@ -5,7 +5,7 @@ import { createCaseSchema } from "@/lib/cases/case-schemas";
 import { loadCaseRecord } from "@/lib/cases/case-record";
 import type { CaseView } from "@/lib/cases/case-view";
 import { resolveCustomerId } from "@/lib/cases/customer-record";
-import { replaceSearchTokens } from "@/lib/cases/derived-columns";
+import { platformsOf, replaceSearchTokens } from "@/lib/cases/derived-columns";
 import { caseColumnsFromFacts, deviceRows, statusMessageRows } from "@/lib/cases/facts-rows";
 import { checkIdempotencyKey, claimIdempotencyKey, completeIdempotencyKey, requestHash } from "@/lib/cases/idempotency";
 import { assigneeIssues, claimScreenshots, screenshotIssues } from "@/lib/cases/references";
@@ -57,6 +57,8 @@ export async function createCase(
         status,
         assigneeId,
         ...caseColumnsFromFacts(facts, now),
+        // Set on insert too (saveCase derives it again), so the status history row of the insert has them.
+        platforms: platformsOf(facts),
         resolvedAt: status === "resolved" ? now : null,
         createdAt: now,
         updatedAt: now,
@@ -70,6 +72,7 @@ export async function createCase(
     const record = (await loadCaseRecord(tx, tenantId, created.id))!;
     const view = await saveCase(tx, ctx, {
       record,
+      recordIsCurrent: true,
       now,
       events: [{ caseId: created.id, type: "case.created", data: { number, status, assigneeId } }],
     });

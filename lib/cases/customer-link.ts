@@ -2,15 +2,19 @@ import { notFound } from "@/lib/errors/app-error";
 import { hashSecret, newSecret } from "@/lib/auth/secrets";
 import { appendEvents } from "@/lib/cases/case-events";
 import { lockCase } from "@/lib/cases/lock-case";
+import { loadRuleSettings } from "@/lib/cases/rule-settings";
+import { customerLinkExpiresAt } from "@/lib/customer/link-lifetime";
 import { isUuid } from "@/lib/util/uuid";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
 export interface IssuedCustomerLink {
   /** Path of the customer's page; the secret is shown only now (the database keeps its hash). */
-  url: string;
+  path: string;
   token: string;
   createdAt: string;
+  /** When it stops working if nothing changes (the tenant's lifetime, or 14 days after resolution). */
+  expiresAt: string;
 }
 
 /** Creates the customer's secret link, or rotates it: the previous link stops working in the same transaction. */
@@ -29,6 +33,14 @@ export async function rotateCustomerLink(ctx: TenantContext, unverifiedCaseId: s
     await appendEvents(tx, ctx, now, [
       { caseId, type: revoked.count > 0 ? "customer_link.rotated" : "customer_link.created", data: { revoked: revoked.count } },
     ]);
-    return { url: `/c/${token}`, token, createdAt: now.toISOString() };
+    const settings = await loadRuleSettings(tx, tenantId);
+    const { resolvedAt } = await tx.case.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: caseId } }, select: { resolvedAt: true } });
+    const expiresAt = customerLinkExpiresAt({ createdAt: now }, settings.thresholds.customerLinkDays, resolvedAt);
+    return { path: `/c/${token}`, token, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() };
   });
+}
+
+/** The link as the person handing it over needs it: absolute, on the product's public address. */
+export function customerLinkUrl(path: string, requestOrigin: string): string {
+  return new URL(path, process.env.NEXTAUTH_URL || requestOrigin).toString();
 }

@@ -1,7 +1,7 @@
 import type { CaseFacts, Platform, TriedStep } from "@/lib/facts/schema";
 import type { RuleSettings } from "@/lib/rules/settings";
 import { escalationReadiness } from "@/lib/escalation/readiness";
-import type { CriterionId } from "@/lib/escalation/criteria";
+import type { BlockerCode } from "@/lib/escalation/blockers";
 import { searchTokensOf } from "@/lib/cases/search-tokens";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
 import type { Platform as DbPlatform } from "@/lib/db/generated/client";
@@ -41,32 +41,31 @@ function sameTokens(a: string[], b: string[]): boolean {
   return b.every((token) => set.has(token));
 }
 
-const TIMELESS_CRITERIA: ReadonlySet<CriterionId> = new Set<CriterionId>(["packet_complete", "no_outage"]);
-
 /**
- * When the case becomes ready to escalate if nothing else changes:
- * - ready now → now (or the earlier moment it already became ready);
- * - ready once the persistence window has elapsed → problemSince + escalationHours;
- * - otherwise null (some other criterion needs a person to act first).
- * The window is the only criterion that time alone satisfies, so evaluating readiness at the end
- * of the window tells whether the case is waiting only for it.
+ * The escalation columns of a case:
+ * - `escalationReadyAt`, when it becomes ready to escalate if nothing else changes: ready now → now
+ *   (or the earlier moment it already became ready); ready once the persistence window has elapsed →
+ *   problemSince + escalationHours; otherwise null (some other criterion needs a person to act first).
+ * - `escalationBlockers`, the codes of what is missing, judged at the end of the window when that is
+ *   still ahead: what a person has to do, not what time alone will settle. Empty when ready or
+ *   only waiting for the window.
+ * The window is the only criterion that time alone satisfies, so evaluating readiness at its end
+ * tells whether the case is waiting only for it.
  */
-export function escalationReadyAtOf(args: {
+export function escalationColumnsOf(args: {
   facts: CaseFacts;
   steps: readonly TriedStep[];
   settings: RuleSettings;
   now: Date;
   previous: Date | null;
-}): Date | null {
+}): { escalationReadyAt: Date | null; escalationBlockers: BlockerCode[] } {
   const { facts, steps, settings, now, previous } = args;
   const atNow = escalationReadiness(facts, steps, settings, now);
-  if (atNow.ready) {
-    return previous && previous <= now ? previous : now;
-  }
-  // The packet and the outage depend on facts alone: if either is missing now, time won't fix it.
-  if (atNow.criteria.some((criterion) => !criterion.met && TIMELESS_CRITERIA.has(criterion.id))) return null;
-  if (!facts.problemSince) return null;
-  const windowEnds = new Date(new Date(facts.problemSince).getTime() + settings.thresholds.escalationHours * 3_600_000);
-  if (windowEnds <= now) return null;
-  return escalationReadiness(facts, steps, settings, windowEnds).ready ? windowEnds : null;
+  if (atNow.ready) return { escalationReadyAt: previous && previous <= now ? previous : now, escalationBlockers: [] };
+  const windowEnds = facts.problemSince
+    ? new Date(new Date(facts.problemSince).getTime() + settings.thresholds.escalationHours * 3_600_000)
+    : null;
+  if (!windowEnds || windowEnds <= now) return { escalationReadyAt: null, escalationBlockers: atNow.blockers };
+  const atWindowEnd = escalationReadiness(facts, steps, settings, windowEnds);
+  return { escalationReadyAt: atWindowEnd.ready ? windowEnds : null, escalationBlockers: atWindowEnd.blockers };
 }

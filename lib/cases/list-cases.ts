@@ -21,6 +21,8 @@ export interface CaseListItem {
   escalationReadyAt: string | null;
   /** A supervisor returned it and it was not resubmitted or resolved since. */
   returned: boolean;
+  /** The customer reported through their link since staff last acted on the case. */
+  customerRepliedAt: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -61,6 +63,7 @@ export async function listCases(ctx: TenantContext, raw: unknown, options: { now
         problemSince: true,
         escalationReadyAt: true,
         escalationReturnedAt: true,
+        customerRepliedAt: true,
         version: true,
         createdAt: true,
         updatedAt: true,
@@ -93,6 +96,7 @@ export async function listCases(ctx: TenantContext, raw: unknown, options: { now
       escalationReady: row.escalationReadyAt !== null && row.escalationReadyAt <= now,
       escalationReadyAt: row.escalationReadyAt?.toISOString() ?? null,
       returned: row.escalationReturnedAt !== null,
+      customerRepliedAt: row.customerRepliedAt?.toISOString() ?? null,
       version: row.version,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),

@@ -21,6 +21,8 @@ export function caseListWhere(ctx: TenantContext, query: CaseFilterQuery, now: D
   if (query.escalationReady === false) and.push({ OR: [{ escalationReadyAt: null }, { escalationReadyAt: { gt: now } }] });
   if (query.returned === true) and.push({ escalationReturnedAt: { not: null } });
   if (query.returned === false) and.push({ escalationReturnedAt: null });
+  if (query.customerReplied === true) and.push({ customerRepliedAt: { not: null } });
+  if (query.customerReplied === false) and.push({ customerRepliedAt: null });
   if (query.assignee === "unassigned") and.push({ assigneeId: null });
   else if (query.assignee === "me") and.push({ assigneeId: myUserId(ctx) });
   else if (query.assignee !== undefined) and.push({ assigneeId: query.assignee });
@@ -31,6 +33,8 @@ export function caseListWhere(ctx: TenantContext, query: CaseFilterQuery, now: D
   // Older problems have earlier problemSince: a minimum age is an upper bound on the date.
   if (minHours !== null) and.push({ problemSince: { lte: new Date(now.getTime() - minHours * HOUR_MS) } });
   if (maxHours !== null) and.push({ problemSince: { gt: new Date(now.getTime() - maxHours * HOUR_MS) } });
+  // No activity: no write of any kind (every write sets updatedAt) for at least this long.
+  if (query.inactiveMinHours !== undefined) and.push({ updatedAt: { lte: new Date(now.getTime() - query.inactiveMinHours * HOUR_MS) } });
 
   // Text search: every query word is a prefix of one of the case's tokens. A prefix is a range on
   // the token table's primary key (tenantId, token, caseId): comparisons are leakproof, so the

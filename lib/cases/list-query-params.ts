@@ -5,9 +5,9 @@ import type { ListCasesQuery } from "@/lib/cases/case-schemas";
 // so the schema names the bad field instead of the value silently vanishing.
 
 const LIST_PARAMS = ["status", "platform"] as const;
-const NUMBER_PARAMS = ["problemAgeMinHours", "problemAgeMaxHours", "limit"] as const;
+const NUMBER_PARAMS = ["problemAgeMinHours", "problemAgeMaxHours", "inactiveMinHours", "limit"] as const;
 const TEXT_PARAMS = ["assignee", "problemAge", "q", "sort", "dir", "cursor"] as const;
-const BOOLEAN_PARAMS = ["escalationReady", "returned"] as const;
+const BOOLEAN_PARAMS = ["escalationReady", "returned", "customerReplied"] as const;
 
 export function listQueryFromSearchParams(params: URLSearchParams): Record<string, unknown> {
   const query: Record<string, unknown> = {};

@@ -3,16 +3,19 @@ import type { CaseFacts, TriedStep } from "@/lib/facts/schema";
 import type { RuleSettings } from "@/lib/rules/settings";
 import { appendEvents, type NewCaseEvent } from "@/lib/cases/case-events";
 import type { CaseRecord } from "@/lib/cases/case-record";
-import { loadCaseView, type CaseView } from "@/lib/cases/case-view";
-import { escalationReadyAtOf, platformsOf } from "@/lib/cases/derived-columns";
+import { buildCaseView, loadCaseEvents, loadCaseView, type CaseView } from "@/lib/cases/case-view";
+import { customerReplyColumns } from "@/lib/cases/customer-reply";
+import { escalationColumnsOf, platformsOf } from "@/lib/cases/derived-columns";
+import { loadFixHints } from "@/lib/metrics/fix-hints";
 import { loadRuleSettings } from "@/lib/cases/rule-settings";
 import type { TenantContext } from "@/lib/tenancy/context";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
 
 // The one way a write to a case ends (create, edit, step, escalation, customer report…):
-// the tenant's settings → the derived columns → one UPDATE of the case row → the timeline events
-// → the case as the caller now sees it. Callers first lock the row (a claimed version or
-// lockCase) and write their own child rows (devices, steps, …).
+// the tenant's settings → the derived columns (platforms, escalation readiness and blockers, and
+// "customer replied", which depends on who acts) → one UPDATE of the case row → the timeline events
+// → the case as the caller now sees it. Callers first lock the row (a claimed version or lockCase)
+// and write their own child rows (devices, steps, …).
 
 export interface CaseWrite {
   /** The case as this write read it, with its row already locked by the caller. */
@@ -27,6 +30,12 @@ export interface CaseWrite {
   now: Date;
   /** Already loaded by the caller in this transaction. */
   settings?: RuleSettings;
+  /**
+   * True when `record` was read after this write's own child rows (steps, devices, …) were written
+   * and the write changes no relation the view shows (assignee): the view is then built from it
+   * and the row the UPDATE returns, instead of reading the whole case again (decision 0083).
+   */
+  recordIsCurrent?: boolean;
 }
 
 export async function saveCase(tx: TenantTx, ctx: TenantContext, write: CaseWrite): Promise<CaseView> {
@@ -36,15 +45,19 @@ export async function saveCase(tx: TenantTx, ctx: TenantContext, write: CaseWrit
   const settings = write.settings ?? (await loadRuleSettings(tx, tenantId));
   const facts = write.facts ?? record.facts;
   const steps = write.steps ?? record.steps;
-  await tx.case.update({
+  const updated = await tx.case.update({
     where: { tenantId_id: { tenantId, id: caseId } },
     data: {
       ...write.data,
+      ...customerReplyColumns(ctx.actor, write.events.map((event) => event.type), now),
       platforms: platformsOf(facts),
-      escalationReadyAt: escalationReadyAtOf({ facts, steps, settings, now, previous: record.row.escalationReadyAt }),
+      ...escalationColumnsOf({ facts, steps, settings, now, previous: record.row.escalationReadyAt }),
       updatedAt: now,
     },
   });
   await appendEvents(tx, ctx, now, write.events);
-  return (await loadCaseView(tx, tenantId, caseId, now, settings))!;
+  if (!write.recordIsCurrent) return (await loadCaseView(tx, tenantId, caseId, now, settings))!;
+  const events = await loadCaseEvents(tx, tenantId, caseId);
+  const fixHints = await loadFixHints(tx, tenantId, facts.devices);
+  return buildCaseView({ ...record, row: { ...record.row, ...updated } }, events, settings, now, fixHints);
 }

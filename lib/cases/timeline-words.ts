@@ -37,7 +37,7 @@ function describeEscalation(data: Data): string | null {
   }
 }
 
-export function describeEvent(type: string, data: Data, nameOf: (userId: unknown) => string): string {
+export function describeEvent(type: string, data: Data, nameOf: (userId: unknown) => string, actorKind?: string): string {
   switch (type) {
     case "case.created":
       return "opened the case";
@@ -46,13 +46,15 @@ export function describeEvent(type: string, data: Data, nameOf: (userId: unknown
       return `edited the facts${fields.length ? `: ${fields.join(", ")}` : ""}`;
     }
     case "status.changed":
-      return describeEscalation(data) ?? `changed the status from ${statusLabel(data.from)} to ${statusLabel(data.to)}${data.bulk ? " (bulk)" : ""}`;
+      return describeEscalation(data) ?? `changed the status from ${statusLabel(data.from)} to ${statusLabel(data.to)}${data.bulk ? " (bulk)" : ""}${typeof data.reason === "string" ? ` — ${data.reason}` : ""}`;
     case "assignee.changed":
       return `assigned the case to ${nameOf(data.to)}${data.bulk ? " (bulk)" : ""}`;
     case "step.recorded": {
       const title = RULES_BY_ID.get(data.ruleId as RuleId)?.title ?? String(data.ruleId);
       const outcome = STEP_OUTCOME_LABELS[data.outcome as StepOutcome] ?? String(data.outcome);
-      return `recorded “${title}”: ${outcome}${typeof data.note === "string" && data.note ? ` — ${data.note}` : ""}`;
+      const note = typeof data.note === "string" && data.note ? ` — ${data.note}` : "";
+      if (actorKind === "customer") return `reported through their link: “${title}” ${data.outcome === "resolved" ? "worked" : "didn't help"}${note}`;
+      return `recorded “${title}”: ${outcome}${note}${note && data.noteVisibleToCustomer ? " (note shown to the customer)" : ""}`;
     }
     case "customer_link.created":
       return "created the customer link";

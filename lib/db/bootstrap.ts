@@ -15,7 +15,17 @@ export async function ensureAppRole(adminUrl: string, password: string): Promise
     }
     // ALTER ROLE takes no bind parameters; the password is quoted as a literal by the server's own rules.
     const literal = (await client.query("SELECT quote_literal($1) AS q", [password])).rows[0].q as string;
-    await client.query(`ALTER ROLE ${APP_ROLE} LOGIN PASSWORD ${literal}`);
+    // Several instances starting at once (decision 0082) would update the role's catalog row
+    // concurrently, which PostgreSQL refuses ("tuple concurrently updated"): take turns.
+    await client.query("BEGIN");
+    try {
+      await client.query("SELECT pg_advisory_xact_lock(hashtext('photo_sync_app role bootstrap'))");
+      await client.query(`ALTER ROLE ${APP_ROLE} LOGIN PASSWORD ${literal}`);
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    }
   } finally {
     await client.end();
   }

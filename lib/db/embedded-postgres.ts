@@ -15,10 +15,13 @@ export const APP_DATABASE_NAME = "photo_sync_triage";
 const SUPERUSER = "postgres";
 const START_TIMEOUT_MS = 30_000;
 
+/** Server settings passed as `-c name=value` (e.g. a benchmark's memory and WAL settings). */
+export type ServerSettings = Record<string, string | number>;
+
 export type StartEmbeddedPostgresOptions =
-  | { dataDir: string; port?: number; persistent: true; log?: (msg: string) => void }
+  | { dataDir: string; port?: number; persistent: true; log?: (msg: string) => void; settings?: ServerSettings }
   // Non-persistent: a fresh cluster in a temp dir (under dataDir if given), deleted on stop.
-  | { dataDir?: string; port?: number; persistent: false; log?: (msg: string) => void };
+  | { dataDir?: string; port?: number; persistent: false; log?: (msg: string) => void; settings?: ServerSettings };
 
 export interface EmbeddedPostgresHandle {
   adminUrl: string;
@@ -79,7 +82,7 @@ export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions):
     } else if (!tempRoot) {
       await clearStalePostmaster(dataDir, log);
     }
-    const { server, port } = await startServer(dataDir, creds, opts.port, opts.persistent, log);
+    const { server, port } = await startServer(dataDir, creds, opts.port, opts.persistent, log, opts.settings ?? {});
     const postmasterPid = (server as unknown as { process?: { pid?: number } }).process?.pid ?? 0;
     if (!tempRoot) {
       const runtime: RuntimeInfo = { port, pid: postmasterPid, ownerPid: process.pid };
@@ -221,7 +224,7 @@ async function terminatePostmaster(pid: number): Promise<void> {
   throw new Error(`Could not stop orphaned PostgreSQL process ${pid}; stop it manually and retry.`);
 }
 
-function createServer(dataDir: string, creds: Credentials, port: number, persistent: boolean, logs: LogBuffer) {
+function createServer(dataDir: string, creds: Credentials, port: number, persistent: boolean, logs: LogBuffer, settings: ServerSettings = {}) {
   return new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -234,7 +237,10 @@ function createServer(dataDir: string, creds: Credentials, port: number, persist
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8"],
     // TCP on loopback only, no unix socket (avoids clashing with a system PostgreSQL's socket dir).
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    postgresFlags: [
+      ...["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+      ...Object.entries(settings).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+    ],
     onLog: (m) => logs.push(m),
     onError: (m) => logs.push(m instanceof Error ? m.message : String(m)),
   });
@@ -246,12 +252,13 @@ async function startServer(
   requestedPort: number | undefined,
   persistent: boolean,
   log: (msg: string) => void,
+  settings: ServerSettings,
 ): Promise<{ server: EmbeddedPostgres; port: number }> {
   const attempts = requestedPort ? 1 : 3;
   for (let attempt = 1; ; attempt++) {
     const port = requestedPort ?? (await findFreePort());
     const logs = new LogBuffer();
-    const server = createServer(dataDir, creds, port, persistent, logs);
+    const server = createServer(dataDir, creds, port, persistent, logs, settings);
     try {
       await withTimeout(server.start(), START_TIMEOUT_MS, "PostgreSQL did not become ready");
       log(`PostgreSQL listening on 127.0.0.1:${port}`);

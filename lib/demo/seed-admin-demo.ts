@@ -29,7 +29,12 @@ export async function seedAdminDemo(admin: TenantContext & { actor: StaffActor }
   await createApiToken(admin, { name: "Helpdesk sync", role: "agent" }, { now: minutesAgo(20 * DAY) });
   await createApiToken(admin, { name: "Weekly reporting export", role: "supervisor", expiresAt: new Date(now.getTime() + 180 * 86_400_000).toISOString() }, { now: minutesAgo(15 * DAY) });
 
-  // A shop whose customers have big libraries, and that never sees Photos' analysis step matter.
+  // A shop whose customers have big libraries, that never sees Photos' analysis step matter, and
+  // whose customers' links work for three weeks.
   const { version, thresholds } = await getRuleSettings(admin);
-  await saveRuleSettings(admin, { version, disabledRules: ["reset-photo-analysis"], thresholds: { ...thresholds, largeLibraryItems: 30_000 } }, { now: minutesAgo(12 * DAY) });
+  await saveRuleSettings(
+    admin,
+    { version, disabledRules: ["reset-photo-analysis"], thresholds: { ...thresholds, largeLibraryItems: 30_000, customerLinkDays: 21 } },
+    { now: minutesAgo(12 * DAY) },
+  );
 }

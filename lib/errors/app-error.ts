@@ -5,6 +5,7 @@ export type AppErrorCode =
   | "forbidden" // 403
   | "not_found" // 404
   | "conflict" // 409: stale version, duplicate
+  | "gone" // 410: a revoked or expired customer link
   | "rate_limited" // 429
   | "unavailable"; // 503: database unreachable
 

@@ -1,15 +1,17 @@
 import { Prisma, type AppleSystemStatus, type Symptom } from "@/lib/db/generated/client";
 import type { TriedStep } from "@/lib/facts/schema";
 import type { RuleSettings } from "@/lib/rules/settings";
-import { escalationReadyAtOf } from "@/lib/cases/derived-columns";
+import { escalationColumnsOf } from "@/lib/cases/derived-columns";
 import { factsFromRows, type DeviceFactColumns, type FactRows, type StatusFactColumns } from "@/lib/cases/facts-rows";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
 
-// After a settings change, every open case's `escalationReadyAt` is recomputed with the new
-// settings, in the caller's transaction (docs/decisions/0032-rule-settings.md). Readiness is
-// TypeScript (the rulebook), so per batch of open cases in primary-key order (keyset): one query
-// locks the batch and reads its facts and steps, the rulebook evaluates them in this process, and
-// one UPDATE … FROM unnest(…) writes the values that changed. While a batch is evaluated here, the
+// After a settings change, every open case's escalation columns (`escalationReadyAt` and
+// `escalationBlockers`, everything a case write derives from the settings) are recomputed with the
+// new settings by the function saveCase uses (escalationColumnsOf), in the caller's transaction
+// (docs/decisions/0032-rule-settings.md). Readiness is TypeScript (the rulebook), so per batch of
+// open cases in primary-key order (keyset): one query locks the batch and reads its facts and
+// steps, the rulebook evaluates them in this process, and one UPDATE … FROM json_to_recordset(…)
+// writes the cases whose columns changed (the metrics' statement triggers recount their blockers). While a batch is evaluated here, the
 // database already locks and reads the next one, so the two processors work at the same time.
 // The lock (FOR NO KEY UPDATE, which every case writer conflicts with) makes a case write in flight
 // finish first, so it is evaluated with its new facts; a write that starts later waits for this
@@ -20,7 +22,13 @@ export const REEVALUATION_BATCH_SIZE = 2_000;
 // Timestamps arrive as ISO text inside JSON.
 type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 
-type CaseRow = Json<FactRows["caseRow"]> & { id: string; escalationReadyAt: string | null; customerName: string; customerEmail: string | null };
+type CaseRow = Json<FactRows["caseRow"]> & {
+  id: string;
+  escalationReadyAt: string | null;
+  escalationBlockers: string[] | null;
+  customerName: string;
+  customerEmail: string | null;
+};
 type ChildRow<T> = Json<T> & { caseId: string };
 
 /** One batch as one JSON value per table: one value to decode instead of one per column and row. */
@@ -34,7 +42,7 @@ interface Batch {
 export interface ReevaluationResult {
   /** Open cases evaluated. */
   cases: number;
-  /** Cases whose escalationReadyAt changed. */
+  /** Cases whose escalationReadyAt or escalationBlockers changed. */
   changed: number;
 }
 
@@ -55,7 +63,7 @@ export async function reevaluateEscalationReadiness(
     pending = cases.length < batchSize ? Promise.resolve(null) : lockAndReadBatch(tx, tenantId, cases.at(-1)!.id, batchSize);
     // Awaited on the next turn; until then this only keeps a failure from counting as unhandled.
     pending.catch(() => undefined);
-    result.changed += await writeChanged(tx, tenantId, await changedReadiness(batch!, settings, now));
+    result.changed += await writeChanged(tx, tenantId, await changedColumns(batch!, settings, now));
   }
 }
 
@@ -65,7 +73,7 @@ async function lockAndReadBatch(tx: TenantTx, tenantId: string, after: string | 
   const rows = await tx.$queryRaw<{ batch: Batch }[]>`
     WITH batch AS (
       SELECT "id", "customerId", "problemSince", "appleIdConsistent", "appleSystemStatus", "libraryItemCount", "librarySizeGb",
-             "libraryHasLargeFiles", "icloudTotalGb", "icloudFreeGb", "symptoms", "escalationReadyAt"
+             "libraryHasLargeFiles", "icloudTotalGb", "icloudFreeGb", "symptoms", "escalationReadyAt", "escalationBlockers"
       FROM "Case"
       WHERE "tenantId" = ${tenantId}::uuid AND "status" IN ('open', 'waiting_on_customer')
         ${after ? Prisma.sql`AND "id" > ${after}::uuid` : Prisma.empty}
@@ -98,12 +106,18 @@ async function lockAndReadBatch(tx: TenantTx, tenantId: string, after: string | 
 // so the read of the next batch goes out at once and other requests keep being served meanwhile.
 const CASES_BETWEEN_YIELDS = 250;
 
-async function changedReadiness(batch: Batch, settings: RuleSettings, now: Date): Promise<{ ids: string[]; readyAt: (string | null)[] }> {
+/** One case's new escalation columns, as JSON for json_to_recordset. */
+interface ChangedColumns {
+  id: string;
+  readyAt: string | null;
+  blockers: string[];
+}
+
+async function changedColumns(batch: Batch, settings: RuleSettings, now: Date): Promise<ChangedColumns[]> {
   const devices = groupByCase(batch.devices);
   const statusMessages = groupByCase(batch.statusMessages);
   const steps = groupByCase(batch.steps);
-  const ids: string[] = [];
-  const readyAt: (string | null)[] = [];
+  const changed: ChangedColumns[] = [];
   for (const [index, row] of (batch.cases ?? []).entries()) {
     if (index % CASES_BETWEEN_YIELDS === 0) await new Promise((resolve) => setImmediate(resolve));
     const facts = factsFromRows({
@@ -114,22 +128,28 @@ async function changedReadiness(batch: Batch, settings: RuleSettings, now: Date)
     });
     const tried = (steps.get(row.id) ?? []).map((step) => ({ ...step, triedAt: new Date(step.triedAt) }));
     const previous = row.escalationReadyAt ? new Date(row.escalationReadyAt) : null;
-    const next = escalationReadyAtOf({ facts, steps: tried, settings, now, previous });
-    if ((next?.getTime() ?? null) === (previous?.getTime() ?? null)) continue;
-    ids.push(row.id);
-    readyAt.push(next?.toISOString() ?? null);
+    const next = escalationColumnsOf({ facts, steps: tried, settings, now, previous });
+    const sameReadyAt = (next.escalationReadyAt?.getTime() ?? null) === (previous?.getTime() ?? null);
+    if (sameReadyAt && sameCodes(next.escalationBlockers, row.escalationBlockers ?? [])) continue;
+    changed.push({ id: row.id, readyAt: next.escalationReadyAt?.toISOString() ?? null, blockers: next.escalationBlockers });
   }
-  return { ids, readyAt };
+  return changed;
 }
 
-// A derived column, not an edit: version and updatedAt stay, so nobody's open form goes stale.
-async function writeChanged(tx: TenantTx, tenantId: string, changed: { ids: string[]; readyAt: (string | null)[] }): Promise<number> {
-  if (changed.ids.length === 0) return 0;
+/** Same codes in the same order: what saveCase would store is what is stored. */
+function sameCodes(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((code, index) => code === b[index]);
+}
+
+// Derived columns, not an edit: version and updatedAt stay, so nobody's open form goes stale.
+// One JSON parameter carries the batch (a text[] per case does not fit unnest's flat arrays).
+async function writeChanged(tx: TenantTx, tenantId: string, changed: ChangedColumns[]): Promise<number> {
+  if (changed.length === 0) return 0;
   await tx.$executeRaw`
-    UPDATE "Case" AS c SET "escalationReadyAt" = v."readyAt"
-    FROM unnest(${changed.ids}::uuid[], ${changed.readyAt}::timestamptz[]) AS v("id", "readyAt")
+    UPDATE "Case" AS c SET "escalationReadyAt" = v."readyAt", "escalationBlockers" = v."blockers"
+    FROM json_to_recordset(${JSON.stringify(changed)}::json) AS v("id" uuid, "readyAt" timestamptz, "blockers" text[])
     WHERE c."tenantId" = ${tenantId}::uuid AND c."id" = v."id"`;
-  return changed.ids.length;
+  return changed.length;
 }
 
 function groupByCase<T extends { caseId: string }>(rows: T[] | null): Map<string, T[]> {

@@ -75,6 +75,18 @@ export const ruleThresholdsSchema = z.object({
     max: 100,
     description: "Failing status observations (Paused, Waiting to Upload, other errors) that also justify escalating.",
   }),
+  /** Days a customer's link works after it is created (it also ends 14 days after the case is resolved). */
+  customerLinkDays: z
+    .number({ error: "Customer link lifetime must be a number of days" })
+    .int("Customer link lifetime must be a whole number of days")
+    .min(1, "Customer link lifetime must be at least 1 day")
+    .max(365, "Customer link lifetime can be 365 days at most")
+    .meta({
+      title: "Customer link lifetime",
+      unit: "days",
+      description: "How long a customer's secret link works after it is created; it also ends 14 days after the case is resolved.",
+    })
+    .default(30),
   /** Oldest versions considered current; older (or unknown) versions suggest an update. */
   minOsVersion: z
     .object({

@@ -4,10 +4,11 @@ import { GET as getSettingsRoute, PUT as putSettingsRoute } from "@/app/api/v1/r
 import { createCase } from "@/lib/cases/create-case";
 import { getCase } from "@/lib/cases/get-case";
 import { listCases } from "@/lib/cases/list-cases";
-import { DEFAULT_RULE_SETTINGS, resolveSettings } from "@/lib/rules/settings";
+import { DEFAULT_RULE_SETTINGS, resolveSettings, type RuleSettings } from "@/lib/rules/settings";
 import { RULE_IDS } from "@/lib/rules/rule-ids";
 import { loadCaseRecord } from "@/lib/cases/case-record";
-import { escalationReadyAtOf } from "@/lib/cases/derived-columns";
+import { saveCase } from "@/lib/cases/save-case";
+import { rotateCustomerLink } from "@/lib/cases/customer-link";
 import { reevaluateEscalationReadiness } from "@/lib/rule-settings/reevaluate-readiness";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { provisionTenant, type ProvisionedTenant } from "@/lib/tenancy/provision";
@@ -111,6 +112,20 @@ describe("PUT /api/v1/rule-settings", () => {
     expect((await settingsState(tenant.tenantId)).settings).toMatchObject({ disabledRules: [], thresholds: {} });
   });
 
+  it("the customer link's lifetime is one of these settings: saving it changes how long a new link works", async () => {
+    const ctx = apiContext(tenant.tenantId, "agent");
+    const subject = await createTestCase(ctx);
+    const lifetimeDays = async () => {
+      const link = await rotateCustomerLink(ctx, subject.id);
+      return (Date.parse(link.expiresAt) - Date.parse(link.createdAt)) / 86_400_000;
+    };
+    expect(await lifetimeDays()).toBe(DEFAULT_RULE_SETTINGS.thresholds.customerLinkDays);
+    const { version, disabledRules, thresholds } = await current();
+    expect((await save({ version, disabledRules, thresholds: { ...thresholds, customerLinkDays: 7 } })).status).toBe(200);
+    expect(await lifetimeDays()).toBe(7);
+    expect((await save({ version: version + 1, disabledRules, thresholds })).status).toBe(200);
+  });
+
   it("a stale version is a 409 carrying the current one, and nothing is written", async () => {
     const { version } = await current();
     const before = await settingsState(tenant.tenantId);
@@ -139,6 +154,7 @@ describe("PUT /api/v1/rule-settings", () => {
     ["a threshold below its range", (v) => ({ version: v, disabledRules: [], thresholds: { escalationHours: 0 } }), "thresholds.escalationHours"],
     ["a threshold above its range", (v) => ({ version: v, disabledRules: [], thresholds: { escalationHours: 10_000 } }), "thresholds.escalationHours"],
     ["a threshold with a unit in it", (v) => ({ version: v, disabledRules: [], thresholds: { lowDeviceStorageGb: "5 GB" } }), "thresholds.lowDeviceStorageGb"],
+    ["a customer link lifetime over a year", (v) => ({ version: v, disabledRules: [], thresholds: { customerLinkDays: 366 } }), "thresholds.customerLinkDays"],
     ["a fractional count", (v) => ({ version: v, disabledRules: [], thresholds: { repeatedFailures: 2.5 } }), "thresholds.repeatedFailures"],
     ["a malformed minimum version", (v) => ({ version: v, disabledRules: [], thresholds: { minOsVersion: { ios: "seventeen" } } }), "thresholds.minOsVersion.ios"],
     ["an unknown threshold", (v) => ({ version: v, disabledRules: [], thresholds: { escalationDays: 2 } }), "thresholds.escalationDays"],
@@ -192,27 +208,69 @@ describe("the batched re-evaluation", () => {
 
     const now = new Date();
     const readyCounts: number[] = [];
+    const blockerSets = new Set<string>();
     const everyRuleOff = resolveSettings({ disabledRules: [...RULE_IDS], thresholds: { escalationHours: 1 } });
     for (const settings of [everyRuleOff, resolveSettings({ thresholds: { escalationHours: 8, repeatedFailures: 1 } }), DEFAULT_RULE_SETTINGS]) {
-      const expected = await withTenant(varied.tenantId, async (tx) => {
-        const map = new Map<string, number | null>();
-        for (const id of ids) {
-          const record = (await loadCaseRecord(tx, varied.tenantId, id))!;
-          map.set(id, escalationReadyAtOf({ facts: record.facts, steps: record.steps, settings, now, previous: record.row.escalationReadyAt })?.getTime() ?? null);
-        }
-        return map;
-      });
+      const expected = await perCaseWrite(varied.tenantId, ctx, ids, settings, now);
       // A batch of 4 makes the keyset walk several batches (and read ahead) over these 13 open cases.
       const result = await withTenant(varied.tenantId, (tx) => reevaluateEscalationReadiness(tx, varied.tenantId, settings, now, 4));
       expect(result.cases).toBe(ids.length);
-      const { rows } = await adminPool().query(`SELECT id, "escalationReadyAt" FROM "Case" WHERE "tenantId" = $1`, [varied.tenantId]);
-      const stored = new Map(rows.map((row) => [row.id as string, (row.escalationReadyAt as Date | null)?.getTime() ?? null]));
-      for (const id of ids) expect(stored.get(id), id).toBe(expected.get(id));
+      const stored = await escalationColumns(varied.tenantId);
+      for (const id of ids) expect(stored.get(id), id).toEqual(expected.get(id));
       expect(stored.has(resolved.id)).toBe(true);
-      readyCounts.push([...expected.values()].filter((at) => at !== null).length);
+      // The supervisors' blocker counts (kept by the Case triggers) follow the re-evaluated columns.
+      expect(await blockerCounts(varied.tenantId)).toEqual(countBlockers([...stored.entries()].filter(([id]) => ids.includes(id)).map(([, c]) => c.blockers)));
+      readyCounts.push([...expected.values()].filter((columns) => columns.readyAt !== null).length);
+      for (const columns of expected.values()) blockerSets.add(columns.blockers.join(","));
     }
     // The settings really moved readiness, so the comparison is not of nulls alone.
     expect(Math.max(...readyCounts)).toBeGreaterThan(0);
     expect(new Set(readyCounts).size).toBeGreaterThan(1);
+    expect(blockerSets.size).toBeGreaterThan(2);
   });
 });
+
+type EscalationColumns = { readyAt: number | null; blockers: string[] };
+
+/**
+ * What the per-case write path (saveCase, as every case write ends) stores for each case with these
+ * settings at this moment, in a transaction rolled back afterwards.
+ */
+async function perCaseWrite(tenantId: string, ctx: ReturnType<typeof apiContext>, ids: string[], settings: RuleSettings, now: Date) {
+  const expected = new Map<string, EscalationColumns>();
+  const rollback = new Error("roll back the reference writes");
+  await withTenant(tenantId, async (tx) => {
+    for (const id of ids) {
+      const record = (await loadCaseRecord(tx, tenantId, id))!;
+      await saveCase(tx, ctx, { record, events: [], now, settings });
+      const row = await tx.case.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id } }, select: { escalationReadyAt: true, escalationBlockers: true } });
+      expected.set(id, { readyAt: row.escalationReadyAt?.getTime() ?? null, blockers: row.escalationBlockers });
+    }
+    throw rollback;
+  }).catch((error: unknown) => {
+    if (error !== rollback) throw error;
+  });
+  return expected;
+}
+
+async function escalationColumns(tenantId: string): Promise<Map<string, EscalationColumns>> {
+  const { rows } = await adminPool().query(`SELECT id, "escalationReadyAt", "escalationBlockers" FROM "Case" WHERE "tenantId" = $1`, [tenantId]);
+  return new Map(rows.map((row) => [row.id as string, { readyAt: (row.escalationReadyAt as Date | null)?.getTime() ?? null, blockers: row.escalationBlockers as string[] }]));
+}
+
+async function blockerCounts(tenantId: string): Promise<Record<string, number>> {
+  const { rows } = await adminPool().query(
+    `SELECT key, cases FROM "CaseStateCount" WHERE "tenantId" = $1 AND kind = 'blocker' AND platform = 'all' AND cases > 0`,
+    [tenantId],
+  );
+  return Object.fromEntries(rows.map((row) => [row.key as string, Number(row.cases)]));
+}
+
+function countBlockers(perCase: string[][]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const blockers of perCase) {
+    if (blockers.length > 0) counts["*"] = (counts["*"] ?? 0) + 1;
+    for (const code of new Set(blockers)) counts[code] = (counts[code] ?? 0) + 1;
+  }
+  return counts;
+}

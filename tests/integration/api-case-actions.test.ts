@@ -73,7 +73,10 @@ describe("POST /api/v1/cases/{id}/customer-link", () => {
     const created = await createTestCase(apiContext(a.tenantId));
     const first = await call(linkRoute, "POST", `/api/v1/cases/${created.id}/customer-link`, { token: a.apiToken, params: { id: created.id } });
     expect(first.status).toBe(201);
-    expect(first.body.url).toBe(`/c/${first.body.token}`);
+    // SPEC §5: the full URL, once (NEXTAUTH_URL when set, else the request's own origin).
+    expect(first.body.url).toBe(new URL(`/c/${first.body.token}`, process.env.NEXTAUTH_URL || "http://localhost").toString());
+    expect(first.body.path).toBe(`/c/${first.body.token}`);
+    expect(Date.parse(first.body.expiresAt) - Date.parse(first.body.createdAt)).toBe(30 * 86_400_000);
     const second = await call(linkRoute, "POST", `/api/v1/cases/${created.id}/customer-link`, { token: a.apiToken, params: { id: created.id } });
     expect(second.status).toBe(201);
     const { rows } = await adminPool().query(`SELECT "tokenHash", "revokedAt" FROM "CustomerLink" WHERE "caseId" = $1`, [created.id]);

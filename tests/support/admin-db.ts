@@ -17,7 +17,8 @@ export async function closeAdminPool(): Promise<void> {
 
 const COUNTED = [
   "Case", "Customer", "Device", "StatusObservation", "TriedStep", "CaseEvent", "CustomerLink", "IdempotencyKey", "Attachment", "CaseSearchToken",
-  "SavedView", "EscalationPacket", "EscalationPacketScreenshot", "User", "Membership", "Invitation", "ApiToken", "TenantRuleSettings", "AuditEntry",
+  "SavedView", "EscalationPacket", "EscalationPacketScreenshot", "CaseStatusChange", "RuleOutcomeCount", "CaseStateCount", "WeekStatusStats",
+  "User", "Membership", "Invitation", "ApiToken", "TenantRuleSettings", "AuditEntry",
 ] as const;
 
 /** Row counts of every table requests write, all tenants together: a failed request must leave them unchanged. */

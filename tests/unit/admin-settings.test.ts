@@ -1,15 +1,11 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { auditChanges } from "@/lib/audit/audit-changes";
 import { newPasswordPairSchema } from "@/lib/auth/password-rules";
-import { escalationReadyAtOf } from "@/lib/cases/derived-columns";
-import { escalationReadiness } from "@/lib/escalation/readiness";
 import { parseRuleSettingsUpdate } from "@/lib/rule-settings/rule-settings-input";
 import { thresholdOverrides } from "@/lib/rule-settings/rule-settings-view";
 import { DEFAULT_RULE_SETTINGS, resolveSettings, ruleThresholdsSchema } from "@/lib/rules/settings";
 import { thresholdFields, thresholdGroups, thresholdsFromForm, unknownThresholdPaths } from "@/lib/rules/threshold-fields";
-import { factsArbitrary, NOW, triedStepsArbitrary } from "@/tests/support/facts-factory";
 
 describe("thresholds described from the schema", () => {
   it("lists every threshold of the schema, nested ones by dotted key, with label, unit, default and bounds", () => {
@@ -63,33 +59,6 @@ describe("rule settings updates", () => {
   it("sorts and de-duplicates disabled rules", () => {
     expect(parseRuleSettingsUpdate({ version: 3, disabledRules: ["update-os", "restart-device", "update-os"], thresholds: {} }).settings.disabledRules)
       .toEqual(["restart-device", "update-os"]);
-  });
-});
-
-describe("escalationReadyAt", () => {
-  // The reference: evaluate now, and at the end of the persistence window, with no shortcut.
-  const reference = (args: Parameters<typeof escalationReadyAtOf>[0]) => {
-    const { facts, steps, settings, now, previous } = args;
-    if (escalationReadiness(facts, steps, settings, now).ready) return previous && previous <= now ? previous : now;
-    if (!facts.problemSince) return null;
-    const windowEnds = new Date(new Date(facts.problemSince).getTime() + settings.thresholds.escalationHours * 3_600_000);
-    if (windowEnds <= now) return null;
-    return escalationReadiness(facts, steps, settings, windowEnds).ready ? windowEnds : null;
-  };
-
-  it("skipping the second evaluation when the packet or an outage blocks changes no answer", () => {
-    let shortcuts = 0;
-    fc.assert(
-      fc.property(factsArbitrary, triedStepsArbitrary, fc.integer({ min: 1, max: 72 }), (facts, steps, hours) => {
-        const settings = resolveSettings({ thresholds: { escalationHours: hours } });
-        const args = { facts, steps, settings, now: NOW, previous: null };
-        const blockers = escalationReadiness(facts, steps, settings, NOW).criteria.filter((c) => !c.met).map((c) => c.id);
-        if (blockers.includes("packet_complete") || blockers.includes("no_outage")) shortcuts++;
-        expect(escalationReadyAtOf(args)?.getTime() ?? null).toBe(reference(args)?.getTime() ?? null);
-      }),
-      { numRuns: 400, seed: 20240601 },
-    );
-    expect(shortcuts).toBeGreaterThan(50);
   });
 });
 

@@ -5,7 +5,7 @@ import { listCasesSchema } from "@/lib/cases/case-schemas";
 import { diffFacts } from "@/lib/cases/facts-diff";
 import { mergeFacts } from "@/lib/cases/merge-facts";
 import { detectImageType } from "@/lib/cases/image-type";
-import { escalationReadyAtOf } from "@/lib/cases/derived-columns";
+import { escalationColumnsOf } from "@/lib/cases/derived-columns";
 import { MAX_TOKEN_LENGTH, MAX_TOKENS_PER_CASE, prefixUpperBound, searchTokensOf, searchWordsOf } from "@/lib/cases/search-tokens";
 import { DEFAULT_RULE_SETTINGS } from "@/lib/rules/settings";
 import { RULE_IDS } from "@/lib/rules/rule-ids";
@@ -133,9 +133,22 @@ describe("derived columns", () => {
     const steps = RULE_IDS.map((ruleId) => ({ ruleId, outcome: "no_change" as const, note: null, triedAt: new Date(NOW.getTime() - 60_000) }));
     expect(escalationReadiness(facts, steps, settings, NOW).ready).toBe(false);
     const windowEnd = new Date(new Date(facts.problemSince!).getTime() + 24 * 3_600_000);
-    expect(escalationReadyAtOf({ facts, steps, settings, now: NOW, previous: null })).toEqual(windowEnd);
+    expect(escalationColumnsOf({ facts, steps, settings, now: NOW, previous: null })).toEqual({ escalationReadyAt: windowEnd, escalationBlockers: [] });
     const later = new Date(windowEnd.getTime() + 1000);
-    expect(escalationReadyAtOf({ facts, steps, settings, now: later, previous: windowEnd })).toEqual(windowEnd);
-    expect(escalationReadyAtOf({ facts, steps: [], settings, now: NOW, previous: null })).toBeNull();
+    expect(escalationColumnsOf({ facts, steps, settings, now: later, previous: windowEnd }).escalationReadyAt).toEqual(windowEnd);
+    expect(escalationColumnsOf({ facts, steps: [], settings, now: NOW, previous: null }).escalationReadyAt).toBeNull();
+  });
+
+  it("escalationBlockers: what a person must still do, judged once the window has passed", () => {
+    const settings = DEFAULT_RULE_SETTINGS;
+    const base = healthyFacts({ problemSince: hoursBefore(2) });
+    const facts = { ...base, devices: base.devices.map((device) => ({ ...device, osVersion: null })) };
+    const { escalationReadyAt, escalationBlockers } = escalationColumnsOf({ facts, steps: [], settings, now: NOW, previous: null });
+    expect(escalationReadyAt).toBeNull();
+    // Two hours in, the window is not a blocker: time settles it. The missing OS version is one.
+    expect(escalationBlockers).toContain("device_os_version_missing");
+    expect(escalationBlockers).not.toContain("persistence_window");
+    expect(escalationBlockers.some((code) => code.startsWith("step_not_tried:"))).toBe(true);
+    expect(new Set(escalationBlockers).size).toBe(escalationBlockers.length);
   });
 });

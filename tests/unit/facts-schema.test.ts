@@ -126,6 +126,7 @@ describe("rule settings", () => {
         largeLibrarySizeGb: 100,
         escalationHours: 24,
         repeatedFailures: 3,
+        customerLinkDays: 30,
         minOsVersion: { ios: "17.0", ipados: "17.0", macos: "14.0", icloudForWindows: "15.0" },
       },
     });
@@ -136,6 +137,15 @@ describe("rule settings", () => {
     expect(settings.disabledRules).toEqual(["sign-out-icloud"]);
     expect(settings.thresholds).toMatchObject({ repeatedFailures: 5, escalationHours: 24, lowDeviceStorageGb: 5 });
     expect(resolveSettings(null)).toEqual(DEFAULT_RULE_SETTINGS);
+  });
+
+  it("takes the customer link's lifetime in whole days from 1 to 365, naming the field otherwise", () => {
+    expect(resolveSettings({ thresholds: { customerLinkDays: 7 } }).thresholds.customerLinkDays).toBe(7);
+    for (const [days, message] of [[0, "at least 1 day"], [366, "365 days at most"], [2.5, "whole number of days"], ["30", "number of days"]] as const) {
+      const result = ruleSettingsSchema.safeParse({ thresholds: { customerLinkDays: days } });
+      expect(result.success).toBe(false);
+      expect(result.error!.issues[0]).toMatchObject({ path: ["thresholds", "customerLinkDays"], message: expect.stringContaining(message) });
+    }
   });
 
   it("rejects unknown rules and bad thresholds", () => {

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { AppError } from "@/lib/errors/app-error";
 import { can } from "@/lib/auth/permissions";
 import { listCasesSchema } from "@/lib/cases/case-schemas";
@@ -50,6 +51,12 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           {current?.modified ? <p className="text-sm text-slate-700">Filters changed since the view was opened.</p> : null}
         </div>
         {problem ? <p role="alert" className="rounded-md border border-amber-500 bg-amber-50 p-3 text-sm text-amber-950">{problem}</p> : null}
+        {query.inactiveMinHours !== undefined ? (
+          <p className="text-sm text-slate-700">
+            Showing cases with no activity for {query.inactiveMinHours} hours or more.{" "}
+            <Link href={`/cases?${withoutParam(params, "inactiveMinHours")}`} className="text-blue-700 underline">Show all activity</Link>
+          </p>
+        ) : null}
         <CaseFilters key={params.toString()} query={query} members={members} />
         <section aria-label="Saved views" className="space-y-3">
           <SaveViewForm key={`save-${params.toString()}`} canShare={can(staff.actor.role, "views:curate_team")} />
@@ -72,6 +79,12 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       </div>
     </div>
   );
+}
+
+function withoutParam(params: URLSearchParams, name: string): string {
+  const rest = new URLSearchParams(params);
+  rest.delete(name);
+  return rest.toString();
 }
 
 function toUrlParams(searchParams: SearchParams): URLSearchParams {

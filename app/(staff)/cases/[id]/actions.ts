@@ -55,11 +55,15 @@ export async function loadLatestCaseAction(unverifiedCaseId: string): Promise<Ac
   });
 }
 
-/** Creates or rotates the customer's link; the secret URL is returned only now. */
-export async function rotateCustomerLinkAction(unverifiedCaseId: string): Promise<ActionResult<{ url: string }>> {
+/** Creates or rotates the customer's link (a form action for useActionState); the secret path is returned only now. */
+export async function rotateCustomerLinkAction(
+  unverifiedCaseId: string,
+  _previous: unknown,
+  _form: FormData,
+): Promise<ActionResult<{ path: string; expiresAt: string }> | null> {
   return runAction("rotateCustomerLink", async () => {
     const staff = await requireStaffAction("case:write");
     const link = await rotateCustomerLink(staff, unverifiedCaseId);
-    return { url: link.url };
+    return { path: link.path, expiresAt: link.expiresAt };
   });
 }

@@ -40,7 +40,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
 
   return (
     <div className="space-y-6">
-      <CaseHeader view={view} actions={canWrite ? <CustomerLink caseId={view.id} /> : null} />
+      <CaseHeader view={view} actions={canWrite ? <CustomerLink caseId={view.id} link={view.customerLink} /> : null} />
       <CaseShortcuts />
       {view.review.returned ? <ReturnedNotice returned={view.review.returned} /> : null}
 

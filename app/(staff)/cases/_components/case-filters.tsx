@@ -27,6 +27,7 @@ export function CaseFilters({ query, members }: { query: ListCasesQuery; members
   const [platforms, setPlatforms] = useState<string[]>(query.platform);
   const [ready, setReady] = useState(query.escalationReady === undefined ? "" : String(query.escalationReady));
   const [returned, setReturned] = useState(query.returned === undefined ? "" : String(query.returned));
+  const [replied, setReplied] = useState(query.customerReplied === undefined ? "" : String(query.customerReplied));
   const [assignee, setAssignee] = useState(query.assignee ?? "");
   const [age, setAge] = useState<string>(query.problemAge ?? "");
 
@@ -38,6 +39,7 @@ export function CaseFilters({ query, members }: { query: ListCasesQuery; members
       platform: platforms.join(",") || null,
       escalationReady: ready || null,
       returned: returned || null,
+      customerReplied: replied || null,
       assignee: assignee || null,
       problemAge: age || null,
     }));
@@ -61,6 +63,8 @@ export function CaseFilters({ query, members }: { query: ListCasesQuery; members
           options={[{ value: "", label: "Any" }, { value: "true", label: "Ready to escalate" }, { value: "false", label: "Not ready" }]} />
         <SelectField id="filter-returned" label="Returned by a supervisor" value={returned} onValue={setReturned}
           options={[{ value: "", label: "Any" }, { value: "true", label: "Returned" }, { value: "false", label: "Not returned" }]} />
+        <SelectField id="filter-replied" label="Customer replied" value={replied} onValue={setReplied}
+          options={[{ value: "", label: "Any" }, { value: "true", label: "Customer replied" }, { value: "false", label: "No new reply" }]} />
         <fieldset className="md:col-span-2">
           <legend className="text-sm font-medium text-slate-800">Status</legend>
           <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">

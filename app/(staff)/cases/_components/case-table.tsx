@@ -19,7 +19,7 @@ import { PLATFORM_LABELS } from "@/lib/facts/labels";
 import type { ListSort } from "@/lib/cases/case-schemas";
 import type { CaseListItem } from "@/lib/cases/list-cases";
 import type { TenantMember } from "@/lib/members/tenant-members";
-import { ReturnedBadge, StatusBadge } from "@/components/case/badges";
+import { CustomerRepliedBadge, ReturnedBadge, StatusBadge } from "@/components/case/badges";
 import { CASE_STATUS_LABELS } from "@/lib/cases/status-labels";
 import { ProblemAge, RelativeTime } from "@/components/time/relative-time";
 import { BulkActions } from "@/app/(staff)/cases/_components/bulk-actions";
@@ -73,6 +73,7 @@ const columns = helper.columns([
       <span className="flex flex-wrap items-center gap-1">
         <StatusBadge status={row.original.status} />
         {row.original.returned ? <ReturnedBadge /> : null}
+        <CustomerRepliedBadge at={row.original.customerRepliedAt} />
       </span>
     ),
   }),

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { CaseView } from "@/lib/cases/case-view";
-import { StatusBadge } from "@/components/case/badges";
+import { CustomerRepliedBadge, StatusBadge } from "@/components/case/badges";
 import { RelativeTime } from "@/components/time/relative-time";
 
 /** Who the case is for, where it stands, and how old it is; `actions` slot in on the right. */
@@ -12,6 +12,7 @@ export function CaseHeader({ view, actions }: { view: CaseView; actions?: ReactN
         <h1 className="text-2xl font-semibold">{view.facts.customer.name}</h1>
         <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700">
           <StatusBadge status={view.status} />
+          <CustomerRepliedBadge at={view.customerRepliedAt} />
           {view.facts.customer.email ? <span>{view.facts.customer.email}</span> : null}
           <span>· {view.assignee ? `Assigned to ${view.assignee.name}` : "Unassigned"}</span>
           <span>· opened <RelativeTime iso={view.createdAt} /></span>

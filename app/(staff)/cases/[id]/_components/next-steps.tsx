@@ -2,6 +2,7 @@ import type { CaseView } from "@/lib/cases/case-view";
 import { StepsFocusProvider } from "@/app/(staff)/cases/[id]/_components/steps-focus";
 import { SuggestionCard } from "@/app/(staff)/cases/[id]/_components/suggestion-card";
 import { SuggestionRow } from "@/app/(staff)/cases/[id]/_components/suggestion-row";
+import { FixHint } from "@/app/(staff)/cases/[id]/_components/fix-hint";
 import { AlreadyTried } from "@/app/(staff)/cases/[id]/_components/already-tried";
 import { ExpandLink } from "@/app/(staff)/cases/[id]/_components/expand-link";
 import { FOCUS_COUNT, stepViewHref, type StepView } from "@/app/(staff)/cases/[id]/_components/step-view-url";
@@ -39,7 +40,9 @@ export function NextSteps({ view, canWrite, stepView }: { view: CaseView; canWri
           {focus.length > 0 ? (
             <ol aria-label="Next steps" className="space-y-4">
               {focus.map((suggestion, index) => (
-                <SuggestionCard key={suggestion.ruleId} suggestion={suggestion} position={index + 1} caseId={view.id} canWrite={canWrite} />
+                <SuggestionCard key={suggestion.ruleId} suggestion={suggestion} position={index + 1} caseId={view.id} canWrite={canWrite}>
+                  <FixHint hints={view.fixHints} ruleId={suggestion.ruleId} />
+                </SuggestionCard>
               ))}
             </ol>
           ) : null}
@@ -59,9 +62,11 @@ export function NextSteps({ view, canWrite, stepView }: { view: CaseView; canWri
                   const expanded = shown.open.has(suggestion.ruleId);
                   return expanded ? (
                     <SuggestionCard key={suggestion.ruleId} suggestion={suggestion} position={position} caseId={view.id} canWrite={canWrite}
-                      collapseHref={stepViewHref(view.id, shown, { collapse: suggestion.ruleId })} />
+                      collapseHref={stepViewHref(view.id, shown, { collapse: suggestion.ruleId })}>
+                      <FixHint hints={view.fixHints} ruleId={suggestion.ruleId} />
+                    </SuggestionCard>
                   ) : (
-                    <SuggestionRow key={suggestion.ruleId} suggestion={suggestion} position={position} caseId={view.id} canWrite={canWrite}
+                    <SuggestionRow key={suggestion.ruleId} suggestion={suggestion} position={position} caseId={view.id} canWrite={canWrite} hints={view.fixHints}
                       expandHref={stepViewHref(view.id, shown, { expand: suggestion.ruleId })} />
                   );
                 })}

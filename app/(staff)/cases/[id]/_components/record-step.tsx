@@ -41,6 +41,7 @@ export function RecordStep({ caseId, ruleId, title, again = false, compact = fal
       ruleId,
       outcome: chosen,
       note: String(form.get("note") ?? "").trim() || null,
+      noteVisibleToCustomer: form.get("noteVisibleToCustomer") === "on",
       triedAt: fromLocalInput(String(form.get("triedAt") ?? "")),
     }).catch(() => null);
     if (result?.ok) {
@@ -100,6 +101,10 @@ export function RecordStep({ caseId, ruleId, title, again = false, compact = fal
             <textarea id={fieldId("note")} name="note" rows={2} maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)}
               required={outcome === "not_applicable"} aria-invalid={errors.note ? true : undefined} aria-describedby={describedBy("note")} className={inputClass} />
             {errors.note ? <p id={`${fieldId("note")}-error`} className="mt-1 text-sm font-medium text-red-800">{errors.note.join(" ")}</p> : null}
+            <label className="mt-2 flex items-center gap-2 text-sm">
+              <input type="checkbox" name="noteVisibleToCustomer" />
+              Show this note to the customer on their page <span className="text-slate-600">(notes are internal otherwise)</span>
+            </label>
           </div>
           <div className="max-w-xs">
             <label htmlFor={fieldId("triedAt")} className="block text-sm font-medium text-slate-800">When (blank = now)</label>

@@ -24,9 +24,12 @@ export function StepsTried({ steps }: { steps: StepView[] }) {
               <tr key={step.id} className="border-t border-slate-200 align-top">
                 <td className="p-2 font-medium">{RULES_BY_ID.get(step.ruleId as RuleId)?.title ?? step.ruleId}</td>
                 <td className="p-2">{STEP_OUTCOME_LABELS[step.outcome as StepOutcome] ?? step.outcome}</td>
-                <td className="p-2">{step.note ?? "—"}</td>
+                <td className="p-2">
+                  {step.note ?? "—"}
+                  {step.note && step.noteVisibleToCustomer && step.by.kind !== "customer" ? <span className="block text-xs text-teal-800">Shown to the customer</span> : null}
+                </td>
                 <td className="p-2 whitespace-nowrap"><RelativeTime iso={step.triedAt} /></td>
-                <td className="p-2">{step.by.name}</td>
+                <td className="p-2">{step.by.kind === "customer" ? <span className="font-medium text-teal-900">Customer (their link)</span> : step.by.name}</td>
               </tr>
             ))}
           </tbody>

@@ -3,13 +3,16 @@ import { RiskBadge } from "@/components/case/badges";
 import { ExplainsBadge } from "@/app/(staff)/cases/[id]/_components/suggestion-card";
 import { ExpandLink } from "@/app/(staff)/cases/[id]/_components/expand-link";
 import { RecordStep } from "@/app/(staff)/cases/[id]/_components/record-step";
+import { FixHint } from "@/app/(staff)/cases/[id]/_components/fix-hint";
+import type { FixHint as FixHintData } from "@/lib/metrics/fix-hints";
 
 /**
  * A later step, compact: its place, title, risk and a one-line reason; "Show details" expands it in
  * place (the URL remembers), and a result can be recorded without expanding (the form opens below).
  */
-export function SuggestionRow({ suggestion, position, caseId, canWrite, expandHref }: {
+export function SuggestionRow({ suggestion, position, caseId, canWrite, expandHref, hints }: {
   suggestion: Suggestion;
+  hints: readonly FixHintData[];
   position: number;
   caseId: string;
   canWrite: boolean;
@@ -27,6 +30,7 @@ export function SuggestionRow({ suggestion, position, caseId, canWrite, expandHr
           {suggestion.status === "waiting" ? <span className="rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900">Waiting</span> : null}
         </p>
         <p className="truncate text-slate-700" title={suggestion.reason}>{suggestion.reason}</p>
+        <FixHint hints={hints} ruleId={suggestion.ruleId} compact />
       </div>
       <ExpandLink href={expandHref} focusId={`step-${suggestion.ruleId}-title`} className="whitespace-nowrap text-blue-800 underline">
         Show details<span className="sr-only"> for {suggestion.title}</span>

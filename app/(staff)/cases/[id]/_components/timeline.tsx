@@ -14,7 +14,7 @@ export function Timeline({ events, members }: { events: TimelineEventView[]; mem
       <ol className="mt-3 space-y-2 border-l-2 border-slate-300 pl-4">
         {ordered.map((event) => (
           <li key={event.id} className="text-sm">
-            <p><span className="font-medium">{event.actor.name}</span> {describeEvent(event.type, (event.data ?? {}) as Record<string, unknown>, name)}</p>
+            <p><span className="font-medium">{event.actor.name}</span> {describeEvent(event.type, (event.data ?? {}) as Record<string, unknown>, name, event.actor.kind)}</p>
             <p className="text-xs text-slate-600"><RelativeTime iso={event.at} /></p>
           </li>
         ))}

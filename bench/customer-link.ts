@@ -1,0 +1,84 @@
+// npm run bench:customer — the customer's link through its route handlers (rate limits, link
+// lookup, case view, HTML or JSON) on an embedded PostgreSQL: latency of the page, the JSON twin and
+// a report, and what the two rate-limit counters cost per request.
+import { randomBytes } from "node:crypto";
+import { NextRequest } from "next/server";
+import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { applyMigrations } from "@/lib/db/migrate";
+import { ensureAppRole } from "@/lib/db/bootstrap";
+
+const LINKS = Number(process.env.BENCH_LINKS ?? 150);
+
+type Route = (request: NextRequest, route: { params: Promise<{ token: string }> }) => Promise<Response>;
+
+async function main() {
+  const server = await startEmbeddedPostgres({ persistent: false });
+  try {
+    await applyMigrations(server.adminUrl);
+    process.env.APP_DATABASE_URL = await ensureAppRole(server.adminUrl, randomBytes(18).toString("base64url"));
+    await run();
+  } catch (error) {
+    console.error(error);
+    process.exitCode = 1;
+  } finally {
+    const { appPrisma } = await import("@/lib/db/client");
+    await appPrisma().$disconnect().catch(() => undefined);
+    await server.stop();
+  }
+}
+
+async function run() {
+  // Imported after APP_DATABASE_URL is set, so every pool connects as the application role.
+  const { provisionTenant } = await import("@/lib/tenancy/provision");
+  const { createCase } = await import("@/lib/cases/create-case");
+  const { rotateCustomerLink } = await import("@/lib/cases/customer-link");
+  const { consumeRateLimit } = await import("@/lib/rate-limit/limiter");
+  const { GET: page } = await import("@/app/c/[token]/route");
+  const { GET: json } = await import("@/app/api/c/[token]/route");
+  const { POST: report } = await import("@/app/api/c/[token]/steps/route");
+  const { caseBody } = await import("@/tests/support/case-factory");
+
+  const tenant = await provisionTenant({ name: "Bench customer links" });
+  const ctx = { tenantId: tenant.tenantId, actor: { kind: "api_token" as const, tokenId: "00000000-0000-7000-8000-000000000000", role: "agent" as const, label: "Bench" } };
+  const links: { token: string; ruleId: string }[] = [];
+  for (let i = 0; i < LINKS; i++) {
+    const created = await createCase(ctx, caseBody());
+    links.push({ token: (await rotateCustomerLink(ctx, created.case.id)).token, ruleId: created.case.suggestions[0]!.ruleId });
+  }
+
+  let address = 0;
+  const request = (route: Route, method: string, token: string, body?: unknown) => {
+    address += 1;
+    const headers: Record<string, string> = { "x-forwarded-for": `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}` };
+    if (body) headers["content-type"] = "application/json";
+    const path = method === "POST" ? `/api/c/${token}/steps` : `/c/${token}`;
+    return route(new NextRequest(new URL(path, "http://localhost"), { method, headers, body: body ? JSON.stringify(body) : undefined }), { params: Promise.resolve({ token }) });
+  };
+
+  const measure = async (label: string, once: (index: number) => Promise<unknown>) => {
+    for (let i = 0; i < 10; i++) await once(i); // warm-up (module init, prepared statements)
+    const times: number[] = [];
+    for (let i = 0; i < LINKS; i++) {
+      const start = performance.now();
+      await once(i);
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1);
+    console.log(`${label.padEnd(44)} p50 ${at(0.5).padStart(6)} ms   p95 ${at(0.95).padStart(6)} ms   (${times.length} requests)`);
+  };
+
+  console.log(`Customer link, in process, ${LINKS} cases with links (2 CPU cores shared):`);
+  await measure("GET /c/{token} (HTML page)", async (i) => expectStatus(await request(page, "GET", links[i]!.token), 200));
+  await measure("GET /api/c/{token} (JSON)", async (i) => expectStatus(await request(json, "GET", links[i]!.token), 200));
+  await measure("POST /api/c/{token}/steps (report)", async (i) =>
+    expectStatus(await request(report, "POST", links[i]!.token, { ruleId: links[i]!.ruleId, outcome: "no_change", note: `bench ${i}` }), 201, 200));
+  await measure("GET /c/{random} (unknown link, 404)", async () => expectStatus(await request(page, "GET", `c_${randomBytes(32).toString("base64url")}`), 404));
+  await measure("one rate-limit counter (consumeRateLimit)", (i) => consumeRateLimit({ name: "bench", points: 1_000_000, windowSeconds: 60 }, `k${i}`));
+}
+
+function expectStatus(response: Response, ...expected: number[]) {
+  if (!expected.includes(response.status)) throw new Error(`Expected ${expected.join("/")}, got ${response.status}`);
+}
+
+await main();

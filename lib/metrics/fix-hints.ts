@@ -1,0 +1,46 @@
+import type { Device, Platform } from "@/lib/facts/schema";
+import { RULES_BY_ID } from "@/lib/rules/catalog";
+import type { TenantTx } from "@/lib/tenancy/with-tenant";
+import { osMajorOf } from "@/lib/metrics/os-major";
+import { MIN_SAMPLE } from "@/lib/metrics/wilson";
+
+// "Resolved 41% of 212 similar cases here": for each rule, how its attempts went in this tenant on
+// cases with a device of the same platform and OS major as one of this case's, over all time (the
+// OS major already keeps old systems apart). One indexed query per case view, for every suggestion
+// at once; nothing below MIN_SAMPLE attempts, so a hint is never a guess.
+
+export interface FixHint {
+  ruleId: string;
+  platform: Platform;
+  /** 0 when the device's OS version is not known. */
+  osMajor: number;
+  attempts: number;
+  resolved: number;
+  rate: number;
+}
+
+export async function loadFixHints(tx: TenantTx, tenantId: string, devices: readonly Device[]): Promise<FixHint[]> {
+  const groups = [...new Map(devices.map((d) => [`${d.platform}:${osMajorOf(d)}`, { platform: d.platform, osMajor: osMajorOf(d) }])).values()];
+  if (groups.length === 0) return [];
+  const rows = await tx.ruleOutcomeCount.findMany({
+    where: { tenantId, period: "all", bucket: new Date(0), OR: groups },
+    select: { ruleId: true, platform: true, osMajor: true, resolved: true, noChange: true, worse: true },
+  });
+  return rows
+    .map((row) => ({ ...row, attempts: row.resolved + row.noChange + row.worse }))
+    .filter((row) => row.attempts >= MIN_SAMPLE && appliesTo(row.ruleId, row.platform))
+    .map((row) => ({
+      ruleId: row.ruleId,
+      platform: row.platform as Platform,
+      osMajor: row.osMajor,
+      attempts: row.attempts,
+      resolved: row.resolved,
+      rate: row.resolved / row.attempts,
+    }))
+    .sort((a, b) => b.attempts - a.attempts);
+}
+
+function appliesTo(ruleId: string, platform: string): boolean {
+  const rule = RULES_BY_ID.get(ruleId as never);
+  return !rule || (rule.platforms as readonly string[]).includes(platform);
+}

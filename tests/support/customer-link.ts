@@ -1,0 +1,47 @@
+import { GET as pageGet, POST as pagePost } from "@/app/c/[token]/route";
+import { GET as jsonGet } from "@/app/api/c/[token]/route";
+import { POST as jsonReport } from "@/app/api/c/[token]/steps/route";
+import { rotateCustomerLink } from "@/lib/cases/customer-link";
+import type { TenantContext } from "@/lib/tenancy/context";
+import { call, type ApiResult } from "@/tests/support/api-client";
+
+// Calls to the customer's link routes as a phone would make them, each from its own address
+// unless told (so one test's rate-limit counters never touch another's).
+
+let addressCounter = 0;
+export const newAddress = () => `203.0.113.${(addressCounter = (addressCounter % 250) + 1)}`;
+
+export async function issueLink(ctx: TenantContext, caseId: string): Promise<string> {
+  return (await rotateCustomerLink(ctx, caseId)).token;
+}
+
+export interface PageResult extends ApiResult<Uint8Array> {
+  html: string;
+}
+
+export async function openPage(token: string, address = newAddress(), query: Record<string, string> = {}): Promise<PageResult> {
+  const res = await call<{ token: string }, Uint8Array>(pageGet, "GET", `/c/${token}`, { params: { token }, query, headers: { "x-forwarded-for": address } });
+  return { ...res, html: new TextDecoder().decode(res.body) };
+}
+
+export async function postForm(token: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<PageResult> {
+  const res = await call<{ token: string }, Uint8Array>(pagePost, "POST", `/c/${token}`, {
+    params: { token },
+    rawBody: new URLSearchParams(fields).toString(),
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": newAddress(), "sec-fetch-site": "same-origin", ...headers },
+  });
+  return { ...res, html: new TextDecoder().decode(res.body) };
+}
+
+export function getJson(token: string, address = newAddress()) {
+  return call<{ token: string }>(jsonGet, "GET", `/api/c/${token}`, { params: { token }, headers: { "x-forwarded-for": address } });
+}
+
+export function postReport(token: string, body: unknown, options: { rawBody?: string; headers?: Record<string, string> } = {}) {
+  return call<{ token: string }>(jsonReport, "POST", `/api/c/${token}/steps`, {
+    params: { token },
+    body: options.rawBody === undefined ? body : undefined,
+    rawBody: options.rawBody,
+    headers: { "content-type": "application/json", "x-forwarded-for": newAddress(), ...options.headers },
+  });
+}
