@@ -1,20 +1,32 @@
-import type { Role } from "@/lib/auth/permissions";
+import { z } from "zod";
+import { roleSchema, type Role } from "@/lib/auth/permissions";
 
 // API tokens as GET /api/v1/api-tokens answers them and /admin/api-tokens lists them. Never the
 // secret or its hash: the prefix is enough to recognise a token.
 
-export interface ApiTokenView {
-  id: string;
-  name: string;
-  role: Role;
-  prefix: string;
-  createdBy: string | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  status: "active" | "expired" | "revoked";
-}
+export const apiTokenViewSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    role: roleSchema,
+    prefix: z.string().meta({ description: "The secret's first characters, to recognise it" }),
+    createdBy: z.string().nullable().meta({ description: "The person (or the API token) that created it" }),
+    createdAt: z.iso.datetime({ offset: true }),
+    lastUsedAt: z.iso.datetime({ offset: true }).nullable(),
+    expiresAt: z.iso.datetime({ offset: true }).nullable(),
+    revokedAt: z.iso.datetime({ offset: true }).nullable(),
+    status: z.enum(["active", "expired", "revoked"]),
+  })
+  .meta({ id: "ApiToken" });
+export type ApiTokenView = z.infer<typeof apiTokenViewSchema>;
+
+export const apiTokenListSchema = z.object({ items: z.array(apiTokenViewSchema).meta({ description: "Newest first" }) });
+
+export const createdApiTokenSchema = z.object({
+  token: apiTokenViewSchema,
+  secret: z.string().meta({ description: "The bearer token: shown only now (the database keeps its hash)" }),
+});
+export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;
 
 export const apiTokenSelect = {
   id: true,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { issueApiToken } from "@/lib/auth/api-tokens";
 import { roleRank, roleSchema } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { apiTokenSelect, apiTokenView, type ApiTokenView } from "@/lib/api-tokens/api-token-views";
+import { apiTokenSelect, apiTokenView, type CreatedApiToken } from "@/lib/api-tokens/api-token-views";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput, validationError } from "@/lib/errors/validation";
 import { actorUserId, type StaffActor, type TenantContext } from "@/lib/tenancy/context";
@@ -28,7 +28,7 @@ export async function createApiToken(
   ctx: TenantContext & { actor: StaffActor },
   raw: unknown,
   options: { now?: Date } = {},
-): Promise<{ token: ApiTokenView; secret: string }> {
+): Promise<CreatedApiToken> {
   const input = parseInput(createApiTokenSchema, raw);
   const now = options.now ?? new Date();
   if (roleRank(input.role) > roleRank(ctx.actor.role)) {

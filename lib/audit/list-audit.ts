@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/audit-actions";
+import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES, type AuditAction, type AuditTargetType } from "@/lib/audit/audit-actions";
 import { parseInput, validationError } from "@/lib/errors/validation";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
@@ -15,20 +15,31 @@ export const auditQuerySchema = z.strictObject({
 });
 export type AuditQuery = z.input<typeof auditQuerySchema>;
 
-export interface AuditEntryView {
-  id: string;
-  at: string;
-  actor: { kind: string; label: string; userId: string | null; tokenId: string | null };
-  action: AuditAction;
-  target: { type: string; id: string | null; label: string };
-  before: unknown;
-  after: unknown;
-}
+const auditActionSchema = z.enum(Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]]);
 
-export interface AuditPage {
-  items: AuditEntryView[];
-  nextCursor: string | null;
-}
+export const auditEntryViewSchema = z
+  .object({
+    id: z.uuid(),
+    at: z.iso.datetime({ offset: true }),
+    actor: z.object({
+      kind: z.enum(["user", "api_token", "customer", "system"]),
+      label: z.string(),
+      userId: z.uuid().nullable(),
+      tokenId: z.uuid().nullable(),
+    }),
+    action: auditActionSchema,
+    target: z.object({ type: z.enum(AUDIT_TARGET_TYPES), id: z.string().nullable(), label: z.string() }),
+    before: z.unknown().meta({ description: "The changed thing before (null when it was created)" }),
+    after: z.unknown().meta({ description: "The changed thing after" }),
+  })
+  .meta({ id: "AuditEntry" });
+export type AuditEntryView = z.infer<typeof auditEntryViewSchema>;
+
+export const auditPageSchema = z.object({
+  items: z.array(auditEntryViewSchema).meta({ description: "Newest first" }),
+  nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next (older) page; null on the last" }),
+});
+export type AuditPage = z.infer<typeof auditPageSchema>;
 
 export async function listAudit(ctx: TenantContext, raw: unknown): Promise<AuditPage> {
   const query = parseInput(auditQuerySchema, raw);
@@ -55,7 +66,7 @@ export async function listAudit(ctx: TenantContext, raw: unknown): Promise<Audit
       at: row.createdAt.toISOString(),
       actor: { kind: row.actorKind, label: row.actorLabel, userId: row.actorUserId, tokenId: row.actorTokenId },
       action: row.action as AuditAction,
-      target: { type: row.targetType, id: row.targetId, label: row.targetLabel },
+      target: { type: row.targetType as AuditTargetType, id: row.targetId, label: row.targetLabel },
       before: row.before,
       after: row.after,
     })),

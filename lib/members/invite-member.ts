@@ -5,15 +5,16 @@ import { AppError } from "@/lib/errors/app-error";
 import { parseInput, validationError } from "@/lib/errors/validation";
 import { inviteMemberSchema } from "@/lib/members/member-schemas";
 import { lockTenantMembers } from "@/lib/members/members-lock";
-import { INVITATION_LIFETIME_MS, invitationView, type InvitationView } from "@/lib/members/member-views";
+import { z } from "zod";
+import { INVITATION_LIFETIME_MS, invitationView, invitationViewSchema } from "@/lib/members/member-views";
 import { actorUserId, type StaffActor, type TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
-export interface IssuedInvitation {
-  invitation: InvitationView;
-  /** Path of the invitee's page; the secret is shown only now (the database keeps its hash). */
-  url: string;
-}
+export const issuedInvitationSchema = z.object({
+  invitation: invitationViewSchema,
+  url: z.string().meta({ description: "The invitee's one-time link (shown only now: the database keeps its hash); valid 7 days" }),
+});
+export type IssuedInvitation = z.infer<typeof issuedInvitationSchema>;
 
 /**
  * Adds a member by invitation: a one-time link, valid 7 days, that the admin hands over. The

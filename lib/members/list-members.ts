@@ -1,13 +1,15 @@
-import { invitationView, memberSelect, memberView, type InvitationView, type MemberView } from "@/lib/members/member-views";
+import { z } from "zod";
+import { invitationView, invitationViewSchema, memberSelect, memberView, memberViewSchema } from "@/lib/members/member-views";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
-export interface MembersList {
-  /** Active members first, then by name. */
-  members: MemberView[];
-  /** Invitations neither accepted nor revoked, newest first (expired ones too, so they can be sent again). */
-  invitations: InvitationView[];
-}
+export const membersListSchema = z.object({
+  members: z.array(memberViewSchema).meta({ description: "Active members first, then by name" }),
+  invitations: z
+    .array(invitationViewSchema)
+    .meta({ description: "Invitations neither accepted nor revoked, newest first (expired ones too, so they can be sent again)" }),
+});
+export type MembersList = z.infer<typeof membersListSchema>;
 
 export async function listMembers(ctx: TenantContext, now = new Date()): Promise<MembersList> {
   const { tenantId } = ctx;

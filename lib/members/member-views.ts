@@ -1,28 +1,36 @@
-import type { Role } from "@/lib/auth/permissions";
+import { z } from "zod";
+import { roleSchema, type Role } from "@/lib/auth/permissions";
 
-// Members and invitations as GET /api/v1/members answers them and /admin/members shows them.
+// Members and invitations as GET /api/v1/members answers them and /admin/members shows them; the
+// schemas are the API's documented answer (lib/members/member-operations.ts after issue 13).
 
-export interface MemberView {
-  userId: string;
-  name: string;
-  email: string;
-  role: Role;
-  active: boolean;
-  joinedAt: string;
-  deactivatedAt: string | null;
-  lastSignInAt: string | null;
-}
+export const memberViewSchema = z
+  .object({
+    userId: z.uuid(),
+    name: z.string(),
+    email: z.string(),
+    role: roleSchema,
+    active: z.boolean().meta({ description: "False once deactivated: the member's next request is refused" }),
+    joinedAt: z.iso.datetime({ offset: true }),
+    deactivatedAt: z.iso.datetime({ offset: true }).nullable(),
+    lastSignInAt: z.iso.datetime({ offset: true }).nullable().meta({ description: "Last sign-in to this tenant" }),
+  })
+  .meta({ id: "Member" });
+export type MemberView = z.infer<typeof memberViewSchema>;
 
-export interface InvitationView {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  invitedBy: string;
-  createdAt: string;
-  expiresAt: string;
-  status: "pending" | "expired";
-}
+export const invitationViewSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    email: z.string(),
+    role: roleSchema,
+    invitedBy: z.string(),
+    createdAt: z.iso.datetime({ offset: true }),
+    expiresAt: z.iso.datetime({ offset: true }),
+    status: z.enum(["pending", "expired"]),
+  })
+  .meta({ id: "Invitation" });
+export type InvitationView = z.infer<typeof invitationViewSchema>;
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 3_600_000;
 

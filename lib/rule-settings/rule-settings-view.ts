@@ -1,4 +1,6 @@
-import { DEFAULT_RULE_SETTINGS, type RuleThresholds } from "@/lib/rules/settings";
+import { z } from "zod";
+import { RULE_IDS } from "@/lib/rules/rule-ids";
+import { DEFAULT_RULE_SETTINGS, ruleThresholdsSchema, type RuleThresholds } from "@/lib/rules/settings";
 import { storedSettings } from "@/lib/cases/rule-settings";
 import { thresholdFields, thresholdValue } from "@/lib/rules/threshold-fields";
 import type { TenantContext } from "@/lib/tenancy/context";
@@ -7,13 +9,16 @@ import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
 // The tenant's rulebook settings as GET /api/v1/rule-settings answers them and /admin/rules shows
 // them: the effective values (defaults filled in), the defaults, and the version to send back.
 
-export interface RuleSettingsView {
-  version: number;
-  disabledRules: string[];
-  thresholds: RuleThresholds;
-  defaults: RuleThresholds;
-  updatedAt: string | null;
-}
+export const ruleSettingsViewSchema = z
+  .object({
+    version: z.number().int().min(1).meta({ description: "Send it back with PUT: a save based on an older version is a 409" }),
+    disabledRules: z.array(z.enum(RULE_IDS)).meta({ description: "Rules switched off for this tenant, by id" }),
+    thresholds: ruleThresholdsSchema.meta({ description: "The effective thresholds (defaults filled in)" }),
+    defaults: ruleThresholdsSchema.meta({ description: "Every threshold's default" }),
+    updatedAt: z.iso.datetime({ offset: true }).nullable(),
+  })
+  .meta({ id: "RuleSettings" });
+export type RuleSettingsView = z.infer<typeof ruleSettingsViewSchema>;
 
 export async function getRuleSettings(ctx: TenantContext): Promise<RuleSettingsView> {
   return withTenant(ctx.tenantId, (tx) => readRuleSettings(tx, ctx.tenantId));

@@ -1,11 +1,12 @@
+import { z } from "zod";
 import type { Prisma } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import type { RuleSettings } from "@/lib/rules/settings";
 import { storedSettings } from "@/lib/cases/rule-settings";
 import { parseRuleSettingsUpdate } from "@/lib/rule-settings/rule-settings-input";
-import { readRuleSettings, thresholdOverrides, type RuleSettingsView } from "@/lib/rule-settings/rule-settings-view";
-import { reevaluateEscalationReadiness, type ReevaluationResult } from "@/lib/rule-settings/reevaluate-readiness";
+import { readRuleSettings, ruleSettingsViewSchema, thresholdOverrides } from "@/lib/rule-settings/rule-settings-view";
+import { reevaluateEscalationReadiness } from "@/lib/rule-settings/reevaluate-readiness";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
@@ -13,10 +14,17 @@ import { withTenant } from "@/lib/tenancy/with-tenant";
 // audited, and every open case's escalation readiness re-evaluated in the same transaction, so
 // the new thresholds apply to every case at once or, on any failure, not at all.
 
-export interface SaveRuleSettingsResult {
-  settings: RuleSettingsView;
-  reevaluated: ReevaluationResult & { ms: number };
-}
+export const savedRuleSettingsSchema = z.object({
+  settings: ruleSettingsViewSchema,
+  reevaluated: z
+    .object({
+      cases: z.number().int().meta({ description: "Open cases whose escalation readiness was re-evaluated" }),
+      changed: z.number().int().meta({ description: "Of those, cases whose readiness (or what blocks it) changed" }),
+      ms: z.number().int().meta({ description: "Time the re-evaluation took, in milliseconds" }),
+    })
+    .meta({ description: "The re-evaluation of every open case, done before the answer" }),
+});
+export type SaveRuleSettingsResult = z.infer<typeof savedRuleSettingsSchema>;
 
 // 100,000 open cases take seconds on an idle machine (npm run bench:rule-settings) and over a minute
 // on a heavily shared one; the limit leaves room for that, not for unbounded work.

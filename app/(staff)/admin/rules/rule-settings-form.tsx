@@ -33,7 +33,7 @@ export function RuleSettingsForm({ settings, ruleGroups, thresholdGroups }: { se
   // A refused save shows what was sent; otherwise the stored settings.
   const refused = state.ok === false && state.values.intent?.[0] !== "reset";
   const enabledSent = new Set(state.values.enabled ?? []);
-  const isEnabled = (id: string) => (refused ? enabledSent.has(id) : !settings.disabledRules.includes(id));
+  const isEnabled = (id: string) => (refused ? enabledSent.has(id) : !(settings.disabledRules as readonly string[]).includes(id));
   const shown = (field: ThresholdField) => (refused ? state.values[`thresholds.${field.key}`]?.[0] ?? "" : String(thresholdValue(settings.thresholds, field.key) ?? ""));
   const conflict = state.error?.code === "conflict";
 
