@@ -146,7 +146,7 @@ test.describe("rulebook settings", () => {
     await signInAs(page, tenant.admin.email, tenant.admin.password, "/admin/rules");
     await page.getByLabel("Test with a fresh photo on the problem device").uncheck();
     await page.getByRole("button", { name: "Save settings" }).click();
-    await expect(page.getByRole("status")).toContainText("Settings saved.");
+    await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
 
     const created = await createCaseViaApi(request, tenant.apiToken, caseFacts("After Switch", 2));
     expect(created.suggestions.map((s) => s.ruleId)).not.toContain("test-fresh-shot");
@@ -170,7 +170,7 @@ test.describe("rulebook settings", () => {
     await page.goto("/admin/rules");
     await page.getByLabel("Escalation hours (hours)").fill("8");
     await page.getByRole("button", { name: "Save settings" }).click();
-    await expect(page.getByRole("status")).toContainText(/re-evaluated; [1-9]\d* changed readiness/);
+    await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toContainText(/re-evaluated; [1-9]\d* changed readiness/);
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Escalations/ }).click();
     await expect(page.getByRole("region", { name: /Ready, not submitted/ }).getByText(customer)).toBeVisible();

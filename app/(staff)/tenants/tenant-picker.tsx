@@ -22,7 +22,9 @@ export function TenantPicker(props: { tenants: TenantChoice[]; currentTenantId: 
 }
 
 function Picker({ tenants, currentTenantId }: { tenants: TenantChoice[]; currentTenantId: string }) {
-  const { update } = useSession();
+  // update() does nothing until the session has loaded (next-auth answers undefined), so the
+  // buttons wait for it rather than report a refusal that never happened.
+  const { update, status } = useSession();
   const [state, pick, pending] = useActionState(async (_previous: { error: string | null }, form: FormData) => {
     const tenantId = String(form.get("tenantId"));
     const session = (await update({ tenantId }).catch(() => null)) as { tenantId?: string } | null;
@@ -43,7 +45,7 @@ function Picker({ tenants, currentTenantId }: { tenants: TenantChoice[]; current
                 <p className="font-medium">{tenant.name}</p>
                 <p className="text-sm text-slate-600">{tenant.role}{tenant.tenantId === currentTenantId ? " · signed in here now" : ""}</p>
               </div>
-              <button type="submit" disabled={pending} className="rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+              <button type="submit" disabled={pending || status !== "authenticated"} className="rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60">
                 {tenant.tenantId === currentTenantId ? "Continue" : "Switch"}<span className="sr-only"> to {tenant.name}</span>
               </button>
             </form>

@@ -41,7 +41,7 @@ export default async function ApiTokensPage() {
               </thead>
               <tbody>
                 {items.map((token) => (
-                  <tr key={token.id} data-testid="token-row" className="border-t border-slate-200">
+                  <tr key={token.id} data-testid="token-row" data-status={token.status} className="border-t border-slate-200">
                     <th scope="row" className="px-4 py-3 text-left font-medium">{token.name}</th>
                     <td className="px-4 py-3">{ROLE_LABELS[token.role]}</td>
                     <td className="px-4 py-3 font-mono text-xs">{token.prefix}…</td>

@@ -34,7 +34,7 @@ export default async function MembersPage() {
             </thead>
             <tbody>
               {members.map((member) => (
-                <tr key={member.userId} data-testid="member-row" className="border-t border-slate-200 align-top">
+                <tr key={member.userId} data-testid="member-row" data-active={member.active} className="border-t border-slate-200 align-top">
                   <th scope="row" className="px-4 py-3 text-left font-medium">
                     {member.name}{member.userId === staff.user.id ? <span className="ml-1 text-slate-600">(you)</span> : null}
                   </th>
