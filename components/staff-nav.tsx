@@ -43,6 +43,8 @@ export function StaffNav({ name, role, tenantName, awaitingReview, canSwitchTena
           {can(role, "metrics:read") ? (
             <li><Link href="/metrics" className="text-slate-700 hover:text-blue-700">Metrics</Link></li>
           ) : null}
+          {/* A route handler, not a page: a plain link, no client-side navigation. */}
+          <li><a href="/api/docs" className="text-slate-700 hover:text-blue-700">API reference</a></li>
         </ul>
         {adminLinks.length > 0 ? (
           <ul aria-label="Administration" className="flex gap-4 border-l border-slate-200 pl-4 text-sm">

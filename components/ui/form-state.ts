@@ -1,4 +1,4 @@
-import type { ErrorBody } from "@/lib/http/problem";
+import type { ErrorBody } from "@/lib/errors/error-body";
 import type { SummaryIssue } from "@/components/ui/error-summary";
 
 // The state a form's server action hands to useActionState (app/_server/handle-form.ts): safe to

@@ -7,6 +7,7 @@ import { listMembers } from "@/lib/members/list-members";
 import { getRuleSettings } from "@/lib/rule-settings/rule-settings-view";
 import { saveRuleSettings } from "@/lib/rule-settings/save-rule-settings";
 import type { StaffActor, TenantContext } from "@/lib/tenancy/context";
+import { DEMO_API_TOKEN, DEMO_INVITATION, DEMO_RULE_SETTINGS } from "@/lib/demo/admin-examples";
 
 // The demo tenant's administration, done through the real services by its admin over the past
 // weeks, so /admin shows something of everything and the audit log tells how it came about: a
@@ -22,19 +23,17 @@ export async function seedAdminDemo(admin: TenantContext & { actor: StaffActor }
   const rileyId = (await listMembers(admin)).members.find((member) => member.email === "riley@demo.example")!.userId;
   await changeMember(admin, rileyId, { active: false }, { now: minutesAgo(3 * DAY) });
 
-  await inviteMember(admin, { name: "Jordan New", email: "jordan@demo.example", role: "agent" }, { now: minutesAgo(DAY) });
+  await inviteMember(admin, DEMO_INVITATION, { now: minutesAgo(DAY) });
 
   const legacy = await createApiToken(admin, { name: "Legacy spreadsheet import", role: "agent" }, { now: minutesAgo(30 * DAY) });
   await revokeApiToken(admin, legacy.token.id, { now: minutesAgo(9 * DAY) });
-  await createApiToken(admin, { name: "Helpdesk sync", role: "agent" }, { now: minutesAgo(20 * DAY) });
+  await createApiToken(admin, DEMO_API_TOKEN, { now: minutesAgo(20 * DAY) });
   await createApiToken(admin, { name: "Weekly reporting export", role: "supervisor", expiresAt: new Date(now.getTime() + 180 * 86_400_000).toISOString() }, { now: minutesAgo(15 * DAY) });
 
-  // A shop whose customers have big libraries, that never sees Photos' analysis step matter, and
-  // whose customers' links work for three weeks.
   const { version, thresholds } = await getRuleSettings(admin);
   await saveRuleSettings(
     admin,
-    { version, disabledRules: ["reset-photo-analysis"], thresholds: { ...thresholds, largeLibraryItems: 30_000, customerLinkDays: 21 } },
+    { version, disabledRules: [...DEMO_RULE_SETTINGS.disabledRules], thresholds: { ...thresholds, ...DEMO_RULE_SETTINGS.thresholds } },
     { now: minutesAgo(12 * DAY) },
   );
 }
