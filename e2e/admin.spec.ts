@@ -152,8 +152,8 @@ test.describe("rulebook settings", () => {
     expect(created.suggestions.map((s) => s.ruleId)).not.toContain("test-fresh-shot");
     await page.goto(`/cases/${created.id}`);
     await expect(page.getByTestId("suggestions")).toBeVisible();
-    await expect(page.locator('[data-testid="suggestions"] > li[data-rule-id="test-fresh-shot"]')).toHaveCount(0);
-    await expect(page.locator('[data-testid="suggestions"] > li').first()).toBeVisible();
+    await expect(page.getByTestId("suggestions").locator('li[data-rule-id="test-fresh-shot"]')).toHaveCount(0);
+    await expect(page.getByTestId("suggestions").locator("li[data-rule-id]").first()).toBeVisible();
   });
 
   test("lowering the persistence threshold makes an existing case ready at once, under Ready to escalate", async ({ page, request }) => {
