@@ -7,9 +7,9 @@ import { expectNoSeriousA11yViolations } from "./support/axe";
 type Document = { tags: { name: string }[]; paths: Record<string, Record<string, { summary: string }>> };
 
 const sidebar = (page: Page) => page.getByRole("complementary", { name: /^Sidebar/ });
-/** Scalar names a sidebar entry by its summary and method. */
+/** Scalar names a sidebar entry by its summary and method (DELETE abbreviated to DEL). */
 const operationLink = (page: Page, summary: string, method: string) =>
-  sidebar(page).getByRole("link", { name: `${summary} HTTP Method: ${method.toUpperCase()}`, exact: true });
+  sidebar(page).getByRole("link", { name: `${summary} HTTP Method: ${method === "delete" ? "DEL" : method.toUpperCase()}`, exact: true });
 
 async function openReference(page: Page) {
   await page.goto("/api/docs");

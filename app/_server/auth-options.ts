@@ -1,9 +1,10 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signInWithPassword } from "@/lib/auth/sign-in";
-import { endStaffSession, SESSION_LIFETIME_MS, startStaffSession } from "@/lib/auth/staff-session";
+import { endStaffSession, moveStaffSession, SESSION_LIFETIME_MS, startStaffSession } from "@/lib/auth/staff-session";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { safeNextPath } from "@/lib/http/safe-redirect";
+import { canEnterTenant, recordTenantEntry } from "@/lib/auth/tenant-switch";
 import { clientIp } from "@/app/_server/request-info";
 import { SESSION_COOKIE } from "@/app/_server/session-cookie";
 
@@ -42,11 +43,20 @@ export const authOptions: NextAuthOptions = {
       const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
       return `${baseUrl}${safeNextPath(path)}`;
     },
-    async jwt({ token, user }) {
+    async jwt({ token, user, trigger, session }) {
       // At sign-in: open the server-side session the cookie will name from now on.
       if (user && "tenantId" in user && typeof user.tenantId === "string") {
         token.tenantId = user.tenantId;
         token.sid = await startStaffSession({ userId: user.id, tenantId: user.tenantId });
+      }
+      // Switching tenant (useSession().update({ tenantId })): the client only asks; the server
+      // moves the session only into a tenant where the person is an active member right now. The
+      // session row belongs to a tenant, so it moves too, keeping its absolute end.
+      const requested = (session as { tenantId?: unknown } | undefined)?.tenantId;
+      if (trigger === "update" && token.sub && typeof requested === "string" && typeof token.tenantId === "string" && typeof token.sid === "string" && (await canEnterTenant(token.sub, requested))) {
+        token.sid = await moveStaffSession({ userId: token.sub, tenantId: token.tenantId, sessionId: token.sid }, requested);
+        token.tenantId = requested;
+        await recordTenantEntry(token.sub, requested);
       }
       return token;
     },

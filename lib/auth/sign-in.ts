@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { verifyAgainstDecoy, verifyPassword } from "@/lib/auth/passwords";
 import { activeMemberships } from "@/lib/auth/staff-session";
+import { beginPasswordAttempt } from "@/lib/auth/password-attempts";
+import { recordTenantEntry } from "@/lib/auth/tenant-switch";
 import { findUserForSignIn } from "@/lib/auth/users";
 import { emailAddress } from "@/lib/facts/schema";
-import { rateLimiter } from "@/lib/rate-limit/limiter";
-import { signInPerAccount, signInPerAddress } from "@/lib/rate-limit/rules";
 
 const signInSchema = z.object({
   email: emailAddress("Enter a valid email address"),
@@ -26,19 +26,15 @@ export async function signInWithPassword(raw: unknown, ip: string): Promise<Sign
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
 
-  const byAccount = rateLimiter(signInPerAccount());
-  const byAddress = rateLimiter(signInPerAddress());
-  const [account, address] = await Promise.all([byAccount.consume(email), byAddress.consume(ip)]);
-  if (!account.allowed || !address.allowed) {
-    const wait = Math.max(account.allowed ? 0 : account.retryAfterSeconds, address.allowed ? 0 : address.retryAfterSeconds);
-    return { ok: false, reason: "throttled", retryAfterSeconds: wait };
-  }
+  const attempt = await beginPasswordAttempt(email, ip);
+  if (!attempt.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: attempt.retryAfterSeconds };
 
   const user = await findUserForSignIn(email);
   const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDecoy(password);
   if (!user || !valid || user.disabledAt) return { ok: false, reason: "invalid" };
   const first = (await activeMemberships(user.id))[0];
   if (!first) return { ok: false, reason: "invalid" };
-  await Promise.all([byAccount.reset(email), byAddress.refund(ip)]);
+  await attempt.succeeded();
+  await recordTenantEntry(user.id, first.tenantId);
   return { ok: true, userId: user.id, tenantId: first.tenantId, name: user.name, email: user.email };
 }

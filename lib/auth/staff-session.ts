@@ -23,12 +23,27 @@ export interface StaffContext extends TenantContext {
 }
 
 /** Opens a session at sign-in; its id goes into the cookie. */
-export async function startStaffSession(identity: Omit<StaffIdentity, "sessionId">, now = new Date()): Promise<string> {
+export async function startStaffSession(identity: Omit<StaffIdentity, "sessionId">, now = new Date(), expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS)): Promise<string> {
   const { tenantId, userId } = identity;
-  const row = await withTenant(tenantId, (tx) =>
-    tx.staffSession.create({ data: { tenantId, userId, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS) }, select: { id: true } }),
-  );
+  const row = await withTenant(tenantId, (tx) => tx.staffSession.create({ data: { tenantId, userId, createdAt: now, expiresAt }, select: { id: true } }));
   return row.id;
+}
+
+/**
+ * Switching tenant: the session (a row of the tenant it was opened in) ends there and a new one
+ * opens in the other tenant with the same absolute end, so switching never extends a session.
+ * The caller has checked the membership in `toTenantId`. Returns the new session's id.
+ */
+export async function moveStaffSession(identity: StaffIdentity, toTenantId: string, now = new Date()): Promise<string> {
+  const { tenantId, sessionId, userId } = identity;
+  const old = await withTenant(tenantId, async (tx) => {
+    const row = await tx.staffSession.findUnique({ where: { tenantId_id: { tenantId, id: sessionId } }, select: { expiresAt: true, revokedAt: true, userId: true } });
+    await tx.staffSession.updateMany({ where: { tenantId, id: sessionId, revokedAt: null }, data: { revokedAt: now } });
+    return row;
+  });
+  // A session that already ended stays ended: the new one is born expired and every request refuses it.
+  const expiresAt = old && !old.revokedAt && old.userId === userId ? old.expiresAt : now;
+  return startStaffSession({ userId, tenantId: toTenantId }, now, expiresAt);
 }
 
 /** Signing out: the session stops working on the server, whoever still holds the cookie. */

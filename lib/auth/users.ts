@@ -16,8 +16,17 @@ export async function findUserForSignIn(email: string) {
  * Creates a person inside a tenant's unit of work (provisioning, invitations) and returns the id.
  * No RETURNING: until the caller adds the membership, the new row is not visible to the app role.
  */
-export async function createUser(tx: TenantTx, input: { email: string; name: string; passwordHash: string }): Promise<string> {
+export async function createUser(tx: TenantTx, input: { email: string; name: string; passwordHash: string; createdAt?: Date }): Promise<string> {
   const id = randomUUID();
-  await tx.user.createMany({ data: [{ id, email: input.email, name: input.name, passwordHash: input.passwordHash }] });
+  await tx.user.createMany({ data: [{ id, ...input }] });
   return id;
+}
+
+/**
+ * The account of an email inside a tenant's unit of work (an invitation names an email that may
+ * belong to someone who works for another tenant): the lookup is set for this transaction only.
+ */
+export async function findUserByEmail(tx: TenantTx, email: string) {
+  await tx.$queryRaw`SELECT set_config('app.lookup_user_email', ${email}, true)`;
+  return tx.user.findUnique({ where: { email }, select: { id: true, name: true, passwordHash: true, disabledAt: true } });
 }

@@ -26,10 +26,10 @@ export async function withTenant<T>(
   return runScoped([["app.tenant_id", tenantId]], work, options);
 }
 
-// Pre-tenant lookups (sign-in, sessions, API token, customer link, housekeeping): the RLS policies
-// let a transaction see only the rows matching the lookup values it sets. See
+// Pre-tenant lookups (sign-in, sessions, API token, customer link, invitation, housekeeping): the RLS
+// policies let a transaction see only the rows matching the lookup values it sets. See
 // prisma/migrations/20261121124000_row_level_security and 20261122010018_hardening.
-export type LookupKey = "api_token_hash" | "customer_link_hash" | "user_id" | "user_email" | "session_id" | "housekeeping";
+export type LookupKey = "api_token_hash" | "customer_link_hash" | "invitation_hash" | "user_id" | "user_email" | "session_id" | "housekeeping";
 
 export async function withLookup<T>(
   key: LookupKey,

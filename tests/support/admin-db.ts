@@ -15,16 +15,22 @@ export async function closeAdminPool(): Promise<void> {
   pool = null;
 }
 
-const COUNTED = ["Case", "Customer", "Device", "StatusObservation", "TriedStep", "CaseEvent", "CustomerLink", "IdempotencyKey", "Attachment", "CaseSearchToken", "SavedView", "EscalationPacket", "EscalationPacketScreenshot",
-  "CaseStatusChange", "RuleOutcomeCount", "CaseStateCount", "WeekStatusStats"] as const;
+const COUNTED = [
+  "Case", "Customer", "Device", "StatusObservation", "TriedStep", "CaseEvent", "CustomerLink", "IdempotencyKey", "Attachment", "CaseSearchToken",
+  "SavedView", "EscalationPacket", "EscalationPacketScreenshot", "CaseStatusChange", "RuleOutcomeCount", "CaseStateCount", "WeekStatusStats",
+  "User", "Membership", "Invitation", "ApiToken", "TenantRuleSettings", "AuditEntry",
+] as const;
+
+/** Tables without a tenantId column: counted whole even when a tenant is given. */
+const GLOBAL_TABLES = new Set<string>(["User"]);
 
 /**
- * Row counts of every case-related table, all tenants together (or one tenant's, for tests that run
- * side by side): a failed request must leave them unchanged.
+ * Row counts of every table requests write, all tenants together (or one tenant's, for tests that
+ * run side by side): a failed request must leave them unchanged.
  */
 export async function rowCounts(tenantId?: string): Promise<Record<(typeof COUNTED)[number], number>> {
-  const where = tenantId ? ` WHERE "tenantId" = $1` : "";
-  const selects = COUNTED.map((table) => `(SELECT count(*)::int FROM "${table}"${where}) AS "${table}"`).join(", ");
+  const where = (table: string) => (tenantId && !GLOBAL_TABLES.has(table) ? ` WHERE "tenantId" = $1` : "");
+  const selects = COUNTED.map((table) => `(SELECT count(*)::int FROM "${table}"${where(table)}) AS "${table}"`).join(", ");
   const { rows } = await adminPool().query(`SELECT ${selects}`, tenantId ? [tenantId] : []);
   return rows[0];
 }
