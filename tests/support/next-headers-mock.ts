@@ -13,9 +13,10 @@ vi.mock("next/headers", async () => {
   };
 });
 
-// refresh() (re-render the page the action was posted from) exists only inside Next's server-action
-// scope; a direct call has no page to refresh. The rest of next/cache stays real.
-vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), refresh: () => undefined }));
+// refresh() (re-render the page the action was posted from) and revalidatePath() (drop a page's
+// cached render) exist only inside Next's request scope; a direct call has no page or cache to touch.
+// The rest of next/cache stays real.
+vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), refresh: () => undefined, revalidatePath: () => undefined }));
 
 // next-auth (CommonJS) requires next/headers itself: give its require the same answers.
 const require = createRequire(import.meta.url);

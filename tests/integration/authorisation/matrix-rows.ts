@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { runEscalationAction } from "@/lib/escalation/escalation-action";
 import { EMPTY_FORM_STATE } from "@/app/(staff)/escalations/form-state";
+import { INITIAL_FORM_STATE } from "@/components/ui/form-state";
 import { apiContext, caseBody } from "@/tests/support/case-factory";
 import { createReadyCase } from "@/tests/support/escalation-factory";
 import { action, api, page, type Row } from "./matrix-kit";
-import type { Fixture } from "./principals";
+import { MATRIX_PASSWORD, type Fixture } from "./principals";
 
 // THE AUTHORISATION MATRIX: one line per route handler method, page and server action of the app.
 // tests/integration/authorisation-coverage.test.ts fails when an entry of app/ has no line here
@@ -35,6 +36,11 @@ const form = (fields: Record<string, string | number>) => {
   for (const [name, value] of Object.entries(fields)) data.set(name, String(value));
   return data;
 };
+const tag = () => randomUUID().slice(0, 8);
+const onMember = async (fx: Fixture) => ({ params: { userId: await fx.newMember() } });
+const onInvitation = async (fx: Fixture) => ({ params: { id: (await fx.newInvitation()).id } });
+const onApiToken = async (fx: Fixture) => ({ params: { id: await fx.newApiToken() } });
+const invite = () => ({ name: "Matrix invitee", email: `invitee-${tag()}@matrix.example`, role: "agent" });
 const onLink = (fx: Fixture) => ({ params: { token: fx.validLinkToken } });
 // Each report differs (a note of its own), so none is a repeat of the last.
 const customerReport = (fx: Fixture) => ({ ruleId: fx.customerRuleId, outcome: "no_change", note: `Tried it ${randomUUID().slice(0, 8)}` });
@@ -117,4 +123,43 @@ export const ROWS: Row[] = [
   } }),
   api("GET", "/api/c/[token]", "customer", { request: onLink }),
   api("POST", "/api/c/[token]/steps", "customer", { ok: 201, request: (fx) => ({ ...onLink(fx), body: customerReport(fx) }) }),
+
+  // Tenant administration (issue 9): admins only; another tenant's member, invitation or token is a 404.
+  api("GET", "/api/v1/members", "admin"),
+  api("POST", "/api/v1/members", "admin", { ok: 201, request: () => ({ body: invite() }) }),
+  api("PATCH", "/api/v1/members/[userId]", "admin", { target: "tenant-a", request: async (fx) => ({ ...(await onMember(fx)), body: { role: "supervisor" } }) }),
+  api("DELETE", "/api/v1/invitations/[id]", "admin", { target: "tenant-a", request: onInvitation }),
+  api("GET", "/api/v1/api-tokens", "admin"),
+  api("POST", "/api/v1/api-tokens", "admin", { ok: 201, request: () => ({ body: { name: `Matrix ${tag()}`, role: "agent" } }) }),
+  api("DELETE", "/api/v1/api-tokens/[id]", "admin", { target: "tenant-a", request: onApiToken }),
+  api("GET", "/api/v1/rule-settings", "admin"),
+  api("PUT", "/api/v1/rule-settings", "admin", { request: async (fx) => ({ body: { version: await fx.ruleSettingsVersion(), disabledRules: [], thresholds: {} } }) }),
+  api("GET", "/api/v1/audit", "admin"),
+  page("/admin/members", "admin"),
+  page("/admin/api-tokens", "admin"),
+  page("/admin/rules", "admin"),
+  page("/admin/audit", "admin"),
+  action("app/(staff)/admin/members/actions.ts", "inviteMemberAction", "admin", () => [INITIAL_FORM_STATE, form(invite())]),
+  action("app/(staff)/admin/members/actions.ts", "changeRoleAction", "admin", async (fx) => [await fx.newMember(), INITIAL_FORM_STATE, form({ role: "supervisor" })], { target: "tenant-a" }),
+  action("app/(staff)/admin/members/actions.ts", "setActiveAction", "admin", async (fx) => [await fx.newMember(), false, INITIAL_FORM_STATE, form({})], { target: "tenant-a" }),
+  action("app/(staff)/admin/members/actions.ts", "revokeInvitationAction", "admin", async (fx) => [(await fx.newInvitation()).id, INITIAL_FORM_STATE, form({})], { target: "tenant-a" }),
+  action("app/(staff)/admin/api-tokens/actions.ts", "createApiTokenAction", "admin", () => [INITIAL_FORM_STATE, form({ name: `Matrix ${tag()}`, role: "agent", expiresOn: "" })]),
+  action("app/(staff)/admin/api-tokens/actions.ts", "revokeApiTokenAction", "admin", async (fx) => [await fx.newApiToken(), INITIAL_FORM_STATE, form({})], { target: "tenant-a" }),
+  action("app/(staff)/admin/rules/actions.ts", "ruleSettingsAction", "admin", async (fx) => [INITIAL_FORM_STATE, form({ version: await fx.ruleSettingsVersion(), intent: "reset" })]),
+
+  // Every member: their tenants and their own password (the current one must be right).
+  // The picker sends a person with one tenant (every principal here) straight on to the desk.
+  page("/tenants", "agent", { ok: 303 }),
+  page("/account/password", "agent"),
+  action("app/(staff)/account/password/actions.ts", "changePasswordAction", "agent", () => {
+    const next = `matrix-changed-${tag()}-password`;
+    return [INITIAL_FORM_STATE, form({ currentPassword: MATRIX_PASSWORD, password: next, confirmPassword: next })];
+  }),
+
+  // The invitee's link: the secret in the address is the credential, whoever else is signed in.
+  page("/invitations/[token]", "public", { request: async (fx) => ({ params: { token: (await fx.newInvitation()).token } }) }),
+  action("app/invitations/[token]/actions.ts", "acceptInvitationAction", "public", async (fx) => {
+    const password = `matrix-invitee-${tag()}-password`;
+    return [(await fx.newInvitation()).token, INITIAL_FORM_STATE, form({ name: "Matrix invitee", password, confirmPassword: password })];
+  }),
 ];

@@ -3,7 +3,10 @@ import type { Role } from "@/lib/auth/permissions";
 import { endStaffSession, startStaffSession } from "@/lib/auth/staff-session";
 import { rotateCustomerLink } from "@/lib/cases/customer-link";
 import { createTenantWithMembers } from "@/lib/tenancy/provision";
-import type { TenantContext } from "@/lib/tenancy/context";
+import type { StaffActor, TenantContext } from "@/lib/tenancy/context";
+import { createApiToken } from "@/lib/api-tokens/create-api-token";
+import { inviteMember } from "@/lib/members/invite-member";
+import { getRuleSettings } from "@/lib/rule-settings/rule-settings-view";
 import { adminPool } from "@/tests/support/admin-db";
 import { apiContext, createTestCase } from "@/tests/support/case-factory";
 import { sessionCookie } from "@/tests/support/sessions";
@@ -40,6 +43,16 @@ export interface Fixture {
   newCase(): Promise<{ id: string; version: number }>;
   /** A member of tenant A (an assignee that exists). */
   agentUserId: string;
+  /** Tenant A's admin, as a service-level caller (sets up invitations and tokens). */
+  adminA: TenantContext & { actor: StaffActor };
+  /** A fresh agent of tenant A, for a change to a member. */
+  newMember(): Promise<string>;
+  /** A fresh pending invitation of tenant A: its id and the secret of its link. */
+  newInvitation(): Promise<{ id: string; token: string }>;
+  /** A fresh agent API token of tenant A (its id). */
+  newApiToken(): Promise<string>;
+  /** Tenant A's rulebook settings version now (a save must send it). */
+  ruleSettingsVersion(): Promise<number>;
   validLinkToken: string;
   /** A step the customer of caseA may report on (one of the case's suggestions). */
   customerRuleId: string;
@@ -48,10 +61,12 @@ export interface Fixture {
 }
 
 const unique = () => randomUUID().slice(0, 8);
+/** Every member of the matrix's tenants signs in with it. */
+export const MATRIX_PASSWORD = "matrix-password-123456";
 
 export async function createFixture(): Promise<Fixture> {
   const suffix = unique();
-  const password = "matrix-password-123456";
+  const password = MATRIX_PASSWORD;
   const a = await createTenantWithMembers({
     name: `Matrix A ${suffix}`,
     slug: `matrix-a-${suffix}`,
@@ -64,6 +79,7 @@ export async function createFixture(): Promise<Fixture> {
   });
   const [agentId, supervisorId, adminId, deactivatedId] = a.userIds as [string, string, string, string];
   const ctxA = apiContext(a.tenantId);
+  const adminA = { tenantId: a.tenantId, actor: { kind: "user" as const, userId: adminId, role: "admin" as const, label: "A admin 2" } };
   const created = await createTestCase(ctxA, { customer: { name: `Matrix Customer ${suffix}`, email: null } });
 
   // A member deactivated after signing in: the cookie is still valid, the membership is not.
@@ -121,6 +137,19 @@ export async function createFixture(): Promise<Fixture> {
       return { id: fresh.id, version: fresh.version };
     },
     agentUserId: agentId,
+    adminA,
+    newMember: async () => {
+      const userId = randomUUID();
+      await adminPool().query(`INSERT INTO "User" ("id", "email", "name", "passwordHash") VALUES ($1, $2, 'Matrix member', 'x')`, [userId, `member-${unique()}-${suffix}@a.example`]);
+      await adminPool().query(`INSERT INTO "Membership" ("tenantId", "userId", "role") VALUES ($1, $2, 'agent')`, [a.tenantId, userId]);
+      return userId;
+    },
+    newInvitation: async () => {
+      const issued = await inviteMember(adminA, { name: "Matrix invitee", email: `invitee-${unique()}-${suffix}@a.example`, role: "agent" });
+      return { id: issued.invitation.id, token: issued.url.split("/").pop()! };
+    },
+    newApiToken: async () => (await createApiToken(adminA, { name: `Matrix token ${unique()}`, role: "agent" })).token.id,
+    ruleSettingsVersion: async () => (await getRuleSettings(ctxA)).version,
     validLinkToken: validLink,
     customerRuleId: created.suggestions[0]!.ruleId,
     attachmentA: rows[0].id as string,
