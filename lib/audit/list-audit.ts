@@ -13,11 +13,10 @@ export const auditQuerySchema = z.strictObject({
   cursor: z.string().max(200, "cursor is not valid: use the nextCursor of the previous page").optional(),
   action: z.enum(Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]], { error: "Unknown action" }).optional(),
 });
-export type AuditQuery = z.input<typeof auditQuerySchema>;
 
 const auditActionSchema = z.enum(Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]]);
 
-export const auditEntryViewSchema = z
+const auditEntryViewSchema = z
   .object({
     id: z.uuid(),
     at: z.iso.datetime({ offset: true }),
@@ -33,7 +32,6 @@ export const auditEntryViewSchema = z
     after: z.unknown().meta({ description: "The changed thing after" }),
   })
   .meta({ id: "AuditEntry" });
-export type AuditEntryView = z.infer<typeof auditEntryViewSchema>;
 
 export const auditPageSchema = z.object({
   items: z.array(auditEntryViewSchema).meta({ description: "Newest first" }),

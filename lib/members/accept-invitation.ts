@@ -19,7 +19,7 @@ import { withLookup, withTenant } from "@/lib/tenancy/with-tenant";
 // another tenant too) confirms the password they have — an invitation never sets the password of
 // an existing account, or one tenant's admin could take over a person's access to another tenant.
 
-export type InvitationState = "pending" | "expired" | "used";
+type InvitationState = "pending" | "expired" | "used";
 
 export interface InvitationForInvitee {
   tenantName: string;
