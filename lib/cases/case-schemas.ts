@@ -57,13 +57,16 @@ const factsPatchSchema = z.strictObject(
 // "Nothing to change" is only news when everything sent was otherwise fine.
 const onlyWhenValid = (payload: { issues: unknown[] }) => payload.issues.length === 0;
 
+/** The case version a version-checked write was based on (the column is a 32-bit integer). */
+export const caseVersionSchema = z
+  .number({ error: "version is required: send the version you last read" })
+  .int("version must be a whole number")
+  .min(1, "version must be at least 1")
+  .max(MAX_INT_COLUMN, "version is too large");
+
 export const updateCaseSchema = z
   .strictObject({
-    version: z
-      .number({ error: "version is required: send the version you last read" })
-      .int("version must be a whole number")
-      .min(1, "version must be at least 1")
-      .max(MAX_INT_COLUMN, "version is too large"),
+    version: caseVersionSchema,
     facts: factsPatchSchema.optional(),
     status: agentStatus.optional(),
     assigneeId: uuid("Assignee").nullable().optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { caseVersionSchema } from "@/lib/cases/case-schemas";
 
 // Input of POST /api/v1/cases/{id}/escalation (SPEC §5) and of the review forms. One schema per
 // action, told apart by `action`; unknown keys are refused so a typo is not silently ignored.
@@ -8,10 +9,7 @@ const ESCALATION_ACTIONS = ["submit", "approve", "return"] as const;
 /** Apple's case number as support gives it: letters, digits or dashes, 6 to 20 of them. */
 const APPLE_CASE_NUMBER_PATTERN = /^[A-Za-z0-9-]{6,20}$/;
 
-const version = z
-  .number({ error: "version is required: send the version you last read" })
-  .int("version must be a whole number")
-  .min(1, "version must be 1 or more");
+const version = caseVersionSchema;
 
 const text = (label: string, max: number) =>
   z

@@ -25,7 +25,7 @@ import { mutatedBody, paramValue, queryParams, rawBody } from "./fuzz/mutations"
 
 const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS_PER_ROUTE ?? 1_000);
 const KNOWN_QUERY = ["status", "platform", "escalationReady", "assignee", "problemAge", "problemAgeMinHours", "problemAgeMaxHours", "q", "sort", "dir", "caseId", "next",
-  "from", "to", "format", "customerReplied", "inactiveMinHours", "reported", "outcome"];
+  "from", "to", "format", "customerReplied", "inactiveMinHours", "reported", "outcome", "cursor", "limit", "action"];
 const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const routeRows = ROWS.filter((row) => row.kind === "route");
 const files = new Map(appEntries().map((entry) => [entry.key, entry.file]));
