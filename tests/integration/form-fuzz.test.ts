@@ -6,7 +6,7 @@ import { createTestCase, apiContext } from "@/tests/support/case-factory";
 import { ask } from "./authorisation/invoke";
 import { rowKey, type Row } from "./authorisation/matrix-kit";
 import { ROWS } from "./authorisation/matrix-rows";
-import { createFixture, type Fixture } from "./authorisation/principals";
+import { createFixture, type Fixture, type Principal } from "./authorisation/principals";
 import { mutatedBody, paramValue, queryParams } from "./fuzz/mutations";
 
 // The API fuzz test's companion for what browsers reach: every server action (its form fields
@@ -15,7 +15,7 @@ import { mutatedBody, paramValue, queryParams } from "./fuzz/mutations";
 // and the services. Nothing may fail with an internal error (a 500 of an action, a page that
 // throws), and a refused action leaves every table of its tenant as it was.
 
-const RUNS = Number(process.env.FUZZ_RUNS_PER_FORM ?? 300);
+const RUNS = Number(process.env.FUZZ_RUNS_PER_FORM ?? 200);
 const QUERY_KEYS = ["status", "q", "sort", "dir", "cursor", "limit", "action", "view", "platform", "from", "to", "next", "page", "tab"];
 const formRows = ROWS.filter((row) => row.kind === "action" || row.kind === "page");
 
@@ -54,11 +54,17 @@ function fuzzedRow(row: Row, fx: Fixture, foreignCaseId: string, sample: unknown
   }));
 }
 
+/** Pages only read, so they share one fixture; each action gets tenants of its own (its row counts are its alone). */
+let sharedFixture: Promise<Fixture> | null = null;
+const fixtureFor = (row: Row) => (row.kind === "action" ? createFixture() : (sharedFixture ??= createFixture()));
+
+const askOnce = (row: Row, principal: Principal, fx: Fixture) => ask(row, principal, fx).catch((error: unknown) => ({ status: 500, text: String(error) }));
+
 describe.concurrent("form and page fuzzing", () => {
   it.each(formRows.map((row) => [rowKey(row), row] as const))(
     `%s: ${RUNS} generated submissions or addresses, no internal error, nothing half-written`,
     async (key, row) => {
-      const fx = await createFixture();
+      const fx = await fixtureFor(row);
       const admin = fx.principals.find((principal) => principal.name === "admin")!;
       const foreignCaseId = (await createTestCase(apiContext(fx.tenantB))).id;
       const sample = row.kind === "action" ? await row.args(fx) : ((await row.request?.(fx)) ?? {});
@@ -67,7 +73,13 @@ describe.concurrent("form and page fuzzing", () => {
       await fc.assert(
         fc.asyncProperty(fuzzedRow(row, fx, foreignCaseId, sample), async (fuzzed) => {
           // A page or action that throws (not a redirect or notFound) is what a browser sees as a 500.
-          const answer = await ask(fuzzed, admin, fx).catch((error: unknown) => ({ status: 500, text: String(error) }));
+          // Under CPU starvation the app's database timeouts answer 503 "unavailable" by design: asked
+          // again (at most twice, after a pause), as in api-fuzz.test.ts; a lasting 503 still fails.
+          let answer = await askOnce(fuzzed, admin, fx);
+          for (let attempt = 1; attempt <= 2 && answer.status === 503 && answer.text.includes('"unavailable"'); attempt += 1) {
+            await new Promise((resolve) => setTimeout(resolve, 1_000 * attempt));
+            answer = await askOnce(fuzzed, admin, fx);
+          }
           statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
           expect(answer.status, `${key} answered ${answer.status}: ${answer.text.slice(0, 300)}`).toBeLessThan(500);
           if (counts) {
