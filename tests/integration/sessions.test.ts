@@ -1,9 +1,9 @@
 import "@/tests/support/integration-env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as meRoute } from "@/app/api/v1/me/route";
-import { endStaffSession, SESSION_LIFETIME_MS, startStaffSession } from "@/lib/auth/staff-session";
+import { endStaffSession, moveStaffSession, SESSION_LIFETIME_MS, startStaffSession } from "@/lib/auth/staff-session";
 import { createTenantWithMembers } from "@/lib/tenancy/provision";
-import { closeAdminPool } from "@/tests/support/admin-db";
+import { adminPool, closeAdminPool } from "@/tests/support/admin-db";
 import { call } from "@/tests/support/api-client";
 import { sessionCookie } from "@/tests/support/sessions";
 
@@ -61,5 +61,28 @@ describe("staff sessions", () => {
     expect((await me(await sessionCookie({ userId, tenantId }, { sessionId: othersSession }))).status).toBe(401);
     expect((await me(await sessionCookie({ userId, tenantId }, { sessionId: "0197a000-0000-7000-8000-00000000beef" }))).status).toBe(401);
     expect((await me(await sessionCookie({ userId, tenantId }, { sessionId: "not-a-uuid" }))).status).toBe(401);
+  });
+
+  it("switching tenant ends the session in the old tenant and opens one in the new with the same absolute end", async () => {
+    const other = await createTenantWithMembers({ name: "Session Other", slug: `session-other-${Date.now()}`, members: [] });
+    await adminPool().query(`INSERT INTO "Membership" ("tenantId", "userId", "role") VALUES ($1, $2, 'agent')`, [other.tenantId, userId]);
+    const startedAt = new Date(Date.now() - 60 * 60 * 1000);
+    const sessionId = await startStaffSession({ userId, tenantId }, startedAt);
+    const oldCookie = await sessionCookie({ userId, tenantId }, { sessionId });
+
+    const moved = await moveStaffSession({ userId, tenantId, sessionId }, other.tenantId);
+    expect((await me(oldCookie)).status).toBe(401);
+    expect((await me(await sessionCookie({ userId, tenantId: other.tenantId }, { sessionId: moved }))).status).toBe(200);
+    const { rows } = await adminPool().query(`SELECT "expiresAt" FROM "StaffSession" WHERE "tenantId" = $1 AND id = $2`, [other.tenantId, moved]);
+    expect((rows[0].expiresAt as Date).getTime()).toBe(startedAt.getTime() + SESSION_LIFETIME_MS);
+  });
+
+  it("a signed-out session moved to another tenant stays ended", async () => {
+    const other = await createTenantWithMembers({ name: "Session Other 2", slug: `session-other2-${Date.now()}`, members: [] });
+    await adminPool().query(`INSERT INTO "Membership" ("tenantId", "userId", "role") VALUES ($1, $2, 'agent')`, [other.tenantId, userId]);
+    const sessionId = await startStaffSession({ userId, tenantId });
+    await endStaffSession({ tenantId, sessionId });
+    const moved = await moveStaffSession({ userId, tenantId, sessionId }, other.tenantId);
+    expect((await me(await sessionCookie({ userId, tenantId: other.tenantId }, { sessionId: moved }))).status).toBe(401);
   });
 });
