@@ -118,8 +118,9 @@ function formEncoded(json: unknown): string {
 
 /**
  * On a starved machine (a build alongside) a request can wait longer than the database timeouts the
- * app keeps on purpose (connect 3 s, statement 8 s: lib/db/client.ts), and it then answers 503
- * "unavailable" — its designed answer, not a fault. Such a request is sent again, at most twice,
+ * app keeps on purpose (connect 3 s, statement 8 s: lib/db/client.ts), and it then answers 503 — its
+ * designed answer (the API's "unavailable", /api/health's {"ok":false}, the /unavailable page), not
+ * a fault. Such a request is sent again, at most twice,
  * after a pause; one that keeps answering 503, and any other 5xx, still fails the property.
  */
 async function drain(response: Response): Promise<void> {
@@ -141,7 +142,7 @@ async function sendPatiently(sendOnce: () => Promise<Response>, onRetry: () => v
       return { response, text: "" };
     }
     const text = await response.text();
-    if (response.status !== 503 || attempt === 2 || !text.includes('"unavailable"')) return { response, text };
+    if (response.status !== 503 || attempt === 2) return { response, text };
     onRetry();
     await new Promise((resolve) => setTimeout(resolve, 1_000 * (attempt + 1)));
   }
