@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/db/generated/client";
-import { appPrisma, type AppPrismaClient } from "@/lib/db/client";
+import { appPrisma, POOL_QUEUE_WAIT_MS, type AppPrismaClient } from "@/lib/db/client";
 import { isUuid } from "@/lib/util/uuid";
 
 // The one way code reaches tenant data (docs/decisions/0001-tenant-isolation.md).
@@ -52,6 +52,8 @@ async function runScoped<T>(
       }
       return work(tx);
     },
-    { isolationLevel, timeout: timeoutMs, maxWait: 5_000 },
+    // Starting the transaction includes queueing for a pooled connection: the pool's own queue
+    // timeout (a "busy" answer) comes first, Prisma's maxWait only backs it up.
+    { isolationLevel, timeout: timeoutMs, maxWait: POOL_QUEUE_WAIT_MS + 2_000 },
   );
 }
