@@ -28,6 +28,8 @@ export function StaffNav({ name, role, tenantName, awaitingReview }: { name: str
           {can(role, "metrics:read") ? (
             <li><Link href="/metrics" className="text-slate-700 hover:text-blue-700">Metrics</Link></li>
           ) : null}
+          {/* A route handler, not a page: a plain link, no client-side navigation. */}
+          <li><a href="/api/docs" className="text-slate-700 hover:text-blue-700">API reference</a></li>
         </ul>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <ShortcutsButton />

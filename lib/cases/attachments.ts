@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { notFound } from "@/lib/errors/app-error";
 import { validationError } from "@/lib/errors/validation";
 import { appendEvents } from "@/lib/cases/case-events";
+import type { SavedScreenshot } from "@/lib/cases/case-response-schemas";
 import { detectImageType, SCREENSHOT_TYPES, type ScreenshotType } from "@/lib/cases/image-type";
 import { isUuid } from "@/lib/util/uuid";
 import type { TenantContext } from "@/lib/tenancy/context";
@@ -10,14 +11,6 @@ import { withTenant } from "@/lib/tenancy/with-tenant";
 // Screenshots of status messages. Stored in the database (tenant-scoped by RLS, covered by backups).
 
 export const MAX_SCREENSHOT_BYTES = 5 * 1024 * 1024;
-
-export interface SavedScreenshot {
-  id: string;
-  caseId: string | null;
-  contentType: ScreenshotType;
-  sizeBytes: number;
-  sha256: string;
-}
 
 /** Stores a screenshot after checking its size and its real type (magic bytes) against the declared one. */
 export async function saveScreenshot(

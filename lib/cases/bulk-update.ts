@@ -1,6 +1,7 @@
 import type { CaseStatus } from "@/lib/db/generated/client";
 import { parseInput, validationError } from "@/lib/errors/validation";
 import { bulkUpdateSchema } from "@/lib/cases/case-schemas";
+import type { BulkUpdateResult } from "@/lib/cases/case-response-schemas";
 import { appendEvents, type NewCaseEvent } from "@/lib/cases/case-events";
 import { customerReplyColumns } from "@/lib/cases/customer-reply";
 import { assigneeIssues } from "@/lib/cases/references";
@@ -8,16 +9,6 @@ import { statusInSentence } from "@/lib/cases/status-labels";
 import { agentCanMove, statusChange, statusColumns } from "@/lib/cases/status-transitions";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
-
-export interface BulkUpdateResult {
-  /** Cases of this tenant among the ids sent. Ids of other tenants or unknown ids are simply not found. */
-  matched: number;
-  /** Cases that changed (each got a new version and timeline events). */
-  updated: number;
-  /** Cases left alone because their status is decided by the escalation review. */
-  skipped: { id: string; reason: string }[];
-  notFound: number;
-}
 
 /**
  * Assigns and/or sets the status of many cases in one transaction. Bumps each changed case's

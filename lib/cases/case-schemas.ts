@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { caseFactsSchema, PLATFORMS, triedStepSchema } from "@/lib/facts/schema";
+import { caseFactsSchema, MAX_INT_COLUMN, PLATFORMS, triedStepSchema } from "@/lib/facts/schema";
+import { MERGED_FACT_OBJECTS } from "@/lib/cases/merge-facts";
 
 // Input schemas of the case services. Field names follow SPEC §2/§5 (camelCase); types come from here.
 
@@ -35,14 +36,29 @@ const FACT_KEYS = [
 ] as const;
 export type FactKey = (typeof FACT_KEYS)[number];
 
+// The OpenAPI document shows each patchable key with its shape in the facts schema (a merged
+// object's fields all optional), although the value itself is checked only after merging.
+function factPatchDocs(key: FactKey) {
+  const { $schema: _dialect, ...shape } = z.toJSONSchema(caseFactsSchema.shape[key], { io: "input" });
+  if (MERGED_FACT_OBJECTS.has(key)) delete shape.required;
+  return {
+    description: MERGED_FACT_OBJECTS.has(key) ? `Merged into \`facts.${key}\`: send only the fields to change` : `Replaces \`facts.${key}\``,
+    override: shape,
+  };
+}
+
 const factsPatchSchema = z.strictObject(
-  Object.fromEntries(FACT_KEYS.map((key) => [key, z.unknown().optional()])) as Record<FactKey, z.ZodOptional<z.ZodUnknown>>,
-  { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown fact: ${issue.keys.join(", ")}` : "Facts must be an object") },
+  Object.fromEntries(FACT_KEYS.map((key) => [key, z.unknown().optional().meta(factPatchDocs(key))])) as Record<FactKey, z.ZodOptional<z.ZodUnknown>>,
+  { error: "Facts must be an object" },
 );
 
 export const updateCaseSchema = z
-  .object({
-    version: z.number({ error: "version is required: send the version you last read" }).int("version must be a whole number").min(1),
+  .strictObject({
+    version: z
+      .number({ error: "version is required: send the version you last read" })
+      .int("version must be a whole number")
+      .min(1, "version must be at least 1")
+      .max(MAX_INT_COLUMN, "version is too large"),
     facts: factsPatchSchema.optional(),
     status: agentStatus.optional(),
     assigneeId: uuid("Assignee").nullable().optional(),
@@ -60,7 +76,7 @@ export const recordStepSchema = triedStepSchema.safeExtend({
 export type RecordStepInput = z.input<typeof recordStepSchema>;
 
 export const bulkUpdateSchema = z
-  .object({
+  .strictObject({
     ids: z.array(uuid("Case id"), { error: "ids must be a list of case ids" }).min(1, "Select at least one case").max(500, "500 cases at most per request"),
     assigneeId: uuid("Assignee").nullable().optional(),
     status: agentStatus.optional(),
@@ -85,10 +101,16 @@ export const PROBLEM_AGE_BUCKETS = {
 } as const satisfies Record<string, readonly [number | null, number | null]>;
 export type ProblemAgeBucket = keyof typeof PROBLEM_AGE_BUCKETS;
 
-const hours = (label: string) => z.number({ error: `${label} must be a number of hours` }).min(0, `${label} can't be negative`);
+// A century: beyond it a problem age means nothing, and the date it implies stops being a date.
+const MAX_PROBLEM_AGE_HOURS = 100 * 365 * 24;
+const hours = (label: string) =>
+  z
+    .number({ error: `${label} must be a number of hours` })
+    .min(0, `${label} can't be negative`)
+    .max(MAX_PROBLEM_AGE_HOURS, `${label} must be at most ${MAX_PROBLEM_AGE_HOURS} (100 years)`);
 
 export const listCasesSchema = z
-  .object({
+  .strictObject({
     status: z.array(z.enum(CASE_STATUSES, { error: "Unknown status" })).max(CASE_STATUSES.length).default([]),
     platform: z.array(z.enum(PLATFORMS, { error: "Unknown platform" })).max(PLATFORMS.length).default([]),
     escalationReady: z.boolean({ error: "escalationReady must be true or false" }).optional(),

@@ -1,10 +1,9 @@
-import type { ActorKind, CaseStatus } from "@/lib/db/generated/client";
-import type { CaseFacts, StatusMessage } from "@/lib/facts/schema";
-import type { EscalationReadiness } from "@/lib/escalation/readiness";
+import type { z } from "zod";
+import type { caseViewSchema, stepViewSchema, timelineEventSchema } from "@/lib/cases/case-view-schema";
 import { triageCase } from "@/lib/triage/triage-case";
 import { explainStatusMessage } from "@/lib/rules/status-messages";
 import type { RuleSettings } from "@/lib/rules/settings";
-import { suggestionsView, type SuggestionsView } from "@/lib/cases/suggestions-view";
+import { suggestionsView } from "@/lib/cases/suggestions-view";
 import { loadCaseRecord, type CaseRecord } from "@/lib/cases/case-record";
 import { displayCaseNumber } from "@/lib/cases/case-number";
 import { loadRuleSettings } from "@/lib/cases/rule-settings";
@@ -13,75 +12,15 @@ import { customerLinkExpiresAt } from "@/lib/customer/link-lifetime";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
 import { loadFixHints, type FixHint } from "@/lib/metrics/fix-hints";
 
-// The case as the API returns it and the case page shows it (SPEC §5). Plain JSON (dates as ISO
-// strings), so a stored idempotent response and a fresh one are the same thing.
+// The case as the API returns it and the case page shows it (SPEC §5), typed by its schema in
+// case-view-schema.ts. Plain JSON (dates as ISO strings), so a stored idempotent response and a
+// fresh one are the same thing.
 
-export type ActorView = { kind: ActorKind; name: string };
-
-export interface StepView {
-  id: string;
-  ruleId: string;
-  outcome: string;
-  note: string | null;
-  /** Whether the note shows on the customer's page (always for the customer's own reports). */
-  noteVisibleToCustomer: boolean;
-  triedAt: string;
-  recordedAt: string;
-  by: ActorView;
-}
-
-export interface TimelineEventView {
-  id: string;
-  type: string;
-  at: string;
-  actor: ActorView & { userId: string | null };
-  data: unknown;
-}
-
-export interface StatusExplanationView {
-  deviceKey: string;
-  message: StatusMessage;
-  text: string | null;
-  observedAt: string;
-  screenshotId: string | null;
-  title: string;
-  explanation: string;
-  whatToDo: string;
-}
-
-export interface EscalationView {
-  ready: boolean;
-  missing: string[];
-  criteria: EscalationReadiness["criteria"];
-  /** When the case became (or will become, if nothing changes) ready; null when not foreseeable. */
-  readyAt: string | null;
-}
-
-export interface CaseView extends SuggestionsView {
-  id: string;
-  number: number;
-  displayNumber: string;
-  status: CaseStatus;
-  assignee: { id: string; name: string } | null;
-  version: number;
-  facts: CaseFacts;
-  steps: StepView[];
-  escalation: EscalationView;
-  /** Where the case stands in the escalation review (submitted, approved, returned). */
-  review: EscalationReviewView;
-  statusExplanations: StatusExplanationView[];
-  timeline: TimelineEventView[];
-  appleCaseNumber: string | null;
-  /** When the customer last reported through their link, until staff next act on the case. */
-  customerRepliedAt: string | null;
-  /** The customer's current link (its secret is never stored), or null when none was made. */
-  customerLink: { createdAt: string; expiresAt: string } | null;
-  /** How each rule went on similar cases of this tenant (same platform and OS major), where the sample is big enough. */
-  fixHints: FixHint[];
-  createdAt: string;
-  updatedAt: string;
-  resolvedAt: string | null;
-}
+export type CaseView = z.infer<typeof caseViewSchema>;
+export type StepView = z.infer<typeof stepViewSchema>;
+export type TimelineEventView = z.infer<typeof timelineEventSchema>;
+export type EscalationView = CaseView["escalation"];
+type ActorView = StepView["by"];
 
 /** Reads the case and shapes its view inside the caller's transaction; null when it is not in this tenant. */
 export async function loadCaseView(

@@ -1,21 +1,13 @@
 import { notFound } from "@/lib/errors/app-error";
 import { hashSecret, newSecret } from "@/lib/auth/secrets";
 import { appendEvents } from "@/lib/cases/case-events";
+import type { IssuedCustomerLink } from "@/lib/cases/case-response-schemas";
 import { lockCase } from "@/lib/cases/lock-case";
 import { loadRuleSettings } from "@/lib/cases/rule-settings";
 import { customerLinkExpiresAt } from "@/lib/customer/link-lifetime";
 import { isUuid } from "@/lib/util/uuid";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
-
-export interface IssuedCustomerLink {
-  /** Path of the customer's page; the secret is shown only now (the database keeps its hash). */
-  path: string;
-  token: string;
-  createdAt: string;
-  /** When it stops working if nothing changes (the tenant's lifetime, or 14 days after resolution). */
-  expiresAt: string;
-}
 
 /** Creates the customer's secret link, or rotates it: the previous link stops working in the same transaction. */
 export async function rotateCustomerLink(ctx: TenantContext, unverifiedCaseId: string, options: { now?: Date } = {}): Promise<IssuedCustomerLink> {

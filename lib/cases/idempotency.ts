@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { validationError } from "@/lib/errors/validation";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -10,9 +11,16 @@ import type { TenantTx } from "@/lib/tenancy/with-tenant";
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
+/** The Idempotency-Key header: checked here and described by the OpenAPI document. */
+export const idempotencyKeyHeaderSchema = z
+  .string()
+  .regex(KEY_PATTERN)
+  .max(200)
+  .meta({ description: "Any 1 to 200 visible ASCII characters, unique per intended case (a UUID works well)", example: "crm-ticket-58213" });
+
 export function checkIdempotencyKey(key: string | null | undefined): string | null {
   if (key === null || key === undefined) return null;
-  if (!KEY_PATTERN.test(key)) {
+  if (!idempotencyKeyHeaderSchema.safeParse(key).success) {
     throw validationError([{ path: "Idempotency-Key", message: "Idempotency-Key must be 1 to 200 visible ASCII characters" }]);
   }
   return key;

@@ -1,40 +1,12 @@
-import type { CaseStatus, Platform, Prisma } from "@/lib/db/generated/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { parseInput } from "@/lib/errors/validation";
 import { listCasesSchema, type ListCasesQuery } from "@/lib/cases/case-schemas";
 import { displayCaseNumber } from "@/lib/cases/case-number";
+import type { CaseListPage } from "@/lib/cases/case-response-schemas";
 import { caseListWhere } from "@/lib/cases/list-filter";
 import { decodeCursor, encodeCursor, type ListCursor } from "@/lib/cases/list-cursor";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
-
-export interface CaseListItem {
-  id: string;
-  number: number;
-  displayNumber: string;
-  status: CaseStatus;
-  customer: { name: string; email: string | null };
-  assignee: { id: string; name: string } | null;
-  platforms: Platform[];
-  devices: { platform: Platform; model: string | null }[];
-  problemSince: string;
-  escalationReady: boolean;
-  escalationReadyAt: string | null;
-  /** A supervisor returned it and it was not resubmitted or resolved since. */
-  returned: boolean;
-  /** The customer reported through their link since staff last acted on the case. */
-  customerRepliedAt: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface CaseListPage {
-  items: CaseListItem[];
-  /** The page after this one (pass as `cursor`); null on the last page. */
-  nextCursor: string | null;
-  /** The page before this one (pass as `cursor`); null on the first page. */
-  prevCursor: string | null;
-}
 
 /**
  * One page of the tenant's cases, filtered and sorted in the database, with keyset pagination

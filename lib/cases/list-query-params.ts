@@ -30,6 +30,15 @@ export function listQueryFromSearchParams(params: URLSearchParams): Record<strin
   return query;
 }
 
+const KNOWN_PARAMS: ReadonlySet<string> = new Set([...LIST_PARAMS, ...NUMBER_PARAMS, ...TEXT_PARAMS, ...BOOLEAN_PARAMS]);
+
+/** The API's reading: as above, plus every unknown parameter, so the schema names it in a 400 (SPEC §5). */
+export function listQueryFromApiParams(params: URLSearchParams): Record<string, unknown> {
+  const query = listQueryFromSearchParams(params);
+  for (const name of params.keys()) if (!KNOWN_PARAMS.has(name)) query[name] = params.get(name);
+  return query;
+}
+
 /** The inverse, for links and the list page's URL state; defaults are left out to keep URLs short. */
 export function listQueryToSearchParams(query: Partial<ListCasesQuery>): URLSearchParams {
   const params = new URLSearchParams();

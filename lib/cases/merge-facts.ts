@@ -6,14 +6,14 @@ import type { UpdateCaseInput } from "@/lib/cases/case-schemas";
 // deep, so `{ library: { sizeGb: 80 } }` keeps the item count; anything not sent stays.
 // The result is unvalidated: the caller re-checks it with the full facts schema.
 
-const MERGED_OBJECTS = new Set(["customer", "library", "icloudStorage"]);
+export const MERGED_FACT_OBJECTS: ReadonlySet<string> = new Set(["customer", "library", "icloudStorage"]);
 
 export function mergeFacts(current: CaseFacts, patch: NonNullable<UpdateCaseInput["facts"]>): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...current };
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
     const old = merged[key];
-    merged[key] = MERGED_OBJECTS.has(key) && isPlainObject(old) && isPlainObject(value) ? { ...old, ...value } : value;
+    merged[key] = MERGED_FACT_OBJECTS.has(key) && isPlainObject(old) && isPlainObject(value) ? { ...old, ...value } : value;
   }
   return merged;
 }

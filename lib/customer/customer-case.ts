@@ -3,7 +3,8 @@ import { loadRuleSettings } from "@/lib/cases/rule-settings";
 import type { RuleSettings } from "@/lib/rules/settings";
 import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
 import { linkGone, type CustomerContext } from "@/lib/customer/customer-context";
-import { customerViewOf, type CustomerCaseView } from "@/lib/customer/customer-view";
+import { customerViewOf } from "@/lib/customer/customer-view";
+import type { CustomerCaseView } from "@/lib/customer/customer-view-schema";
 import { customerLinkExpiresAt } from "@/lib/customer/link-lifetime";
 
 /** The customer's view of their case, in one tenant transaction; an expired link is "gone" (410). */

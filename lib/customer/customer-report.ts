@@ -13,7 +13,7 @@ import { RULE_IDS } from "@/lib/rules/rule-ids";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { assertLinkLive, loadCustomerView } from "@/lib/customer/customer-case";
 import { linkGone, type CustomerContext } from "@/lib/customer/customer-context";
-import type { CustomerCaseView } from "@/lib/customer/customer-view";
+import type { CustomerReportResult } from "@/lib/customer/customer-view-schema";
 
 // A customer's "It worked" / "Didn't help" on a step (SPEC §7): a tried step by the customer,
 // written like every step (appendStep → saveCase), which moves a case waiting on the customer
@@ -38,13 +38,6 @@ export const customerReportSchema = z.strictObject(
   { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field: ${issue.keys.join(", ")}` : "Send a JSON object with ruleId and outcome") },
 );
 export type CustomerReportInput = z.input<typeof customerReportSchema>;
-
-export interface CustomerReportResult {
-  reportId: string;
-  /** True when this repeated a report already recorded (nothing new was written). */
-  duplicate: boolean;
-  case: CustomerCaseView;
-}
 
 export async function recordCustomerReport(ctx: CustomerContext, raw: unknown, options: { now?: Date } = {}): Promise<CustomerReportResult> {
   const input = parseInput(customerReportSchema, raw);

@@ -6,6 +6,7 @@ import { RULES_BY_ID } from "@/lib/rules/catalog";
 import type { RuleId } from "@/lib/rules/rule-ids";
 import { explainStatusMessage } from "@/lib/rules/status-messages";
 import { getWarning, type WarningId } from "@/lib/rules/warnings";
+import type { CustomerCaseView, CustomerStep, CustomerText, CustomerTriedStep } from "@/lib/customer/customer-view-schema";
 
 // What the customer sees of their case: built field by field from the staff view (an allow-list,
 // never a copy with fields removed), in the rulebook's customer wording. Never in it: agent notes
@@ -22,53 +23,6 @@ export const CUSTOMER_OUTCOME_LABELS: Record<StepOutcome, string> = {
   not_applicable: "Not needed in your case",
   skipped: "Skipped",
 };
-
-/** A caution ("warning") or a piece of advice ("tip"), in the customer's wording. */
-export type CustomerText = { id: string; kind: "warning" | "tip"; text: string };
-
-export interface CustomerStep {
-  ruleId: string;
-  title: string;
-  /** Plain-language steps, only for the platforms in the case. */
-  instructions: string[];
-  /** High-risk steps (a library repair, signing out of iCloud): the customer should talk to us first. */
-  checkWithUsFirst: boolean;
-  warnings: CustomerText[];
-}
-
-export interface CustomerTriedStep {
-  id: string;
-  ruleId: string;
-  title: string;
-  outcome: StepOutcome;
-  outcomeLabel: string;
-  triedAt: string;
-  /** "You", a staff member's first name, or "Your support team". */
-  by: string;
-  byCustomer: boolean;
-  /** The customer's own note, or a staff note an agent chose to show; otherwise null. */
-  note: string | null;
-}
-
-export interface CustomerCaseView {
-  caseNumber: string;
-  supportName: string;
-  status: CaseStatus;
-  statusTitle: string;
-  statusExplanation: string;
-  appleCaseNumber: string | null;
-  linkExpiresAt: string;
-  devices: string[];
-  outage: boolean;
-  nextSteps: CustomerStep[];
-  /** Steps that come after the ones shown (or wait for Apple's outage to end). */
-  laterStepCount: number;
-  tried: CustomerTriedStep[];
-  warnings: CustomerText[];
-  statusMessages: { device: string; title: string; explanation: string; whatToDo: string; seenAt: string }[];
-  /** Reports are taken until the case is resolved. */
-  canReport: boolean;
-}
 
 export function customerViewOf(view: CaseView, context: { supportName: string; linkExpiresAt: Date }): CustomerCaseView {
   const deviceLabel = new Map(view.facts.devices.map((device) => [device.key, device.model?.trim() || PLATFORM_LABELS[device.platform]]));

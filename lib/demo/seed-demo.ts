@@ -3,6 +3,7 @@ import type { CaseView } from "@/lib/cases/case-view";
 import { recordStep } from "@/lib/cases/record-step";
 import { appPrisma } from "@/lib/db/client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT } from "@/lib/demo/demo-accounts";
+import { seedDemoApiToken } from "@/lib/demo/demo-api-token";
 import { demoCases } from "@/lib/demo/demo-cases";
 import { seedDemoCustomerLinks } from "@/lib/demo/demo-customer-links";
 import { seedDemoHistory } from "@/lib/demo/demo-history";
@@ -22,7 +23,8 @@ export async function seedDemoTenant(options: { caseCount?: number; now?: Date }
     ...DEMO_TENANT,
     members: DEMO_ACCOUNTS.map((account) => ({ ...account, password: DEMO_PASSWORD })),
   });
-  const [agentId, supervisorId] = userIds;
+  const [agentId, supervisorId, adminId] = userIds;
+  await seedDemoApiToken(tenantId, adminId!);
   await seedDemoHistory({ tenantId, agentId: agentId!, supervisorId: supervisorId!, now });
   const ctx: TenantContext = { tenantId, actor: { kind: "user", userId: agentId!, role: "agent", label: DEMO_ACCOUNTS[0]!.name } };
   const cases: CaseView[] = [];

@@ -6,10 +6,10 @@ import { AppError, type FieldIssue } from "@/lib/errors/app-error";
 
 export function fieldIssuesFromZod(error: ZodError): FieldIssue[] {
   return error.issues.flatMap((issue) => {
-    const at = (path: PropertyKey[]) => path.map(String).join(".") || "(body)";
-    // An unknown key is named by its own path, so a client sees exactly which field to drop.
-    if (issue.code === "unrecognized_keys") return issue.keys.map((key) => ({ path: at([...issue.path, key]), message: issue.message }));
-    return [{ path: at(issue.path), message: issue.message }];
+    const at = issue.path.map(String);
+    // An unknown key is named as a field of its own, so each one is reported where it was sent.
+    if (issue.code === "unrecognized_keys") return issue.keys.map((key) => ({ path: [...at, key].join("."), message: `Unknown field "${key}"` }));
+    return [{ path: at.join(".") || "(body)", message: issue.message }];
   });
 }
 

@@ -2,31 +2,12 @@ import { notFound } from "@/lib/errors/app-error";
 import { loadCaseView } from "@/lib/cases/case-view";
 import { diffFacts, type FactChange } from "@/lib/cases/facts-diff";
 import { buildPacketDocument } from "@/lib/escalation/build-packet";
-import type { EscalationReviewView } from "@/lib/escalation/review-state";
 import type { PacketDocument } from "@/lib/escalation/packet-document";
+import type { PacketView } from "@/lib/escalation/packet-view-schema";
 import { loadPackets } from "@/lib/escalation/packet-store";
 import { isUuid } from "@/lib/util/uuid";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
-
-/** GET /api/v1/cases/{id}/packet: the frozen submission (if any) beside the case as it is now. */
-export interface PacketView {
-  caseId: string;
-  displayNumber: string;
-  status: PacketDocument["case"]["status"];
-  version: number;
-  appleCaseNumber: string | null;
-  /** Where the case stands in the review: latest submission, approval, standing return. */
-  review: EscalationReviewView;
-  /** The latest submission, frozen when it was made; null when the case was never submitted. */
-  submission: PacketDocument | null;
-  /** The packet as the case stands now (what a new submission would freeze). */
-  current: PacketDocument;
-  /** What changed between the latest submission and now; null without a submission. */
-  changesSinceSubmission: { facts: FactChange[]; stepsAdded: PacketDocument["steps"]; edited: boolean } | null;
-  /** Every submission of the case, newest first. */
-  submissions: { id: string; submittedAt: string; submittedBy: string; overrideReason: string | null; caseVersion: number }[];
-}
 
 export async function getPacket(ctx: TenantContext, unverifiedCaseId: string, now = new Date()): Promise<PacketView> {
   if (!isUuid(unverifiedCaseId)) throw notFound("Case");

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from "fflate";
 import type { PacketDocument, PacketScreenshot } from "@/lib/escalation/packet-document";
-import { getPacket, type PacketView } from "@/lib/escalation/get-packet";
+import { getPacket } from "@/lib/escalation/get-packet";
+import type { PacketView } from "@/lib/escalation/packet-view-schema";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 

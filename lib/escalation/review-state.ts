@@ -1,19 +1,25 @@
+import { z } from "zod";
+
 // Where a case stands in the escalation review, read from its timeline (the review flow writes
 // `status.changed` events with `escalation: submitted | approved | returned`) and the case row.
 
-export interface ReviewEvent {
-  at: string;
-  by: string;
-}
+const reviewEvent = { at: z.iso.datetime({ offset: true }), by: z.string().meta({ description: "Who acted, by name" }) };
 
-export interface EscalationReviewView {
-  /** The latest submission for review, if any. */
-  submitted: (ReviewEvent & { note: string | null; overrideReason: string | null }) | null;
-  /** The latest approval, with Apple's case number. */
-  approved: (ReviewEvent & { appleCaseNumber: string }) | null;
-  /** The return that still stands (it ends when the case is submitted again or resolved). */
-  returned: (ReviewEvent & { reason: string }) | null;
-}
+export const escalationReviewSchema = z
+  .object({
+    submitted: z
+      .object({ ...reviewEvent, note: z.string().nullable(), overrideReason: z.string().nullable() })
+      .nullable()
+      .meta({ description: "The latest submission for review, if any" }),
+    approved: z.object({ ...reviewEvent, appleCaseNumber: z.string() }).nullable().meta({ description: "The latest approval, with Apple's case number" }),
+    returned: z
+      .object({ ...reviewEvent, reason: z.string() })
+      .nullable()
+      .meta({ description: "The return that still stands (it ends when the case is submitted again or resolved)" }),
+  })
+  .meta({ id: "EscalationReview", description: "Where the case stands in the escalation review" });
+
+export type EscalationReviewView = z.infer<typeof escalationReviewSchema>;
 
 interface EventLike {
   type: string;

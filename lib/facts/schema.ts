@@ -3,6 +3,7 @@ import { RULE_IDS } from "@/lib/rules/rule-ids";
 
 // The facts of a case (SPEC §2), shared by the API, the forms and the rule engine.
 // Unknown is a real value: `null` means "not known yet", and omitting a field means the same.
+// Objects are strict: an unknown key is a 400 naming it (SPEC §5), never silently dropped.
 
 export const PLATFORMS = ["iphone", "ipad", "mac", "windows"] as const;
 export const NETWORKS = ["wifi", "cellular", "hotspot", "captive_portal", "none"] as const;
@@ -37,6 +38,9 @@ export type StatusMessage = (typeof STATUS_MESSAGES)[number];
 export type Symptom = (typeof SYMPTOMS)[number];
 export type StepOutcome = (typeof STEP_OUTCOMES)[number];
 
+/** The largest whole number an integer column holds (PostgreSQL int4). */
+export const MAX_INT_COLUMN = 2_147_483_647;
+
 // Dotted numeric versions such as "17", "17.5" or "17.5.1" (iCloud for Windows uses four parts).
 const VERSION_PATTERN = /^\d{1,6}(\.\d{1,6}){0,5}$/;
 
@@ -63,7 +67,7 @@ const version = (label: string) =>
     .nullable()
     .default(null);
 
-export const deviceSchema = z.object({
+export const deviceSchema = z.strictObject({
   key: z
     .string({ error: "Device key is required" })
     .trim()
@@ -96,7 +100,7 @@ export const deviceSchema = z.object({
   dateTimeAutomatic: unknownBoolean("Automatic date and time"),
 });
 
-export const statusMessageSchema = z.object({
+export const statusMessageSchema = z.strictObject({
   deviceKey: z.string({ error: "Status message device is required" }).trim().min(1, "Status message device is required"),
   message: z.enum(STATUS_MESSAGES, {
     error: "Status message must be Paused, Waiting to Upload, Updating, Syncing, Uploading or Other",
@@ -112,11 +116,12 @@ export const statusMessageSchema = z.object({
 });
 
 const librarySchema = z
-  .object({
+  .strictObject({
     itemCount: z
       .number({ error: "Library item count must be a whole number" })
       .int("Library item count must be a whole number")
       .min(0, "Library item count can't be negative")
+      .max(MAX_INT_COLUMN, "Library item count is too large")
       .nullable()
       .default(null),
     sizeGb: unknownGb("Library size"),
@@ -125,7 +130,7 @@ const librarySchema = z
   .prefault({});
 
 const icloudStorageSchema = z
-  .object({ totalGb: unknownGb("Total iCloud storage"), freeGb: unknownGb("Free iCloud storage") })
+  .strictObject({ totalGb: unknownGb("Total iCloud storage"), freeGb: unknownGb("Free iCloud storage") })
   .superRefine((storage, ctx) => {
     const { totalGb, freeGb } = storage;
     if (typeof totalGb === "number" && typeof freeGb === "number" && freeGb > totalGb) {
@@ -167,8 +172,8 @@ const symptomsSchema = z
   });
 
 export const caseFactsSchema = z
-  .object({
-    customer: z.object({
+  .strictObject({
+    customer: z.strictObject({
       name: z
         .string({ error: "Customer name is required" })
         .trim()
@@ -217,7 +222,7 @@ export type DeviceInput = z.input<typeof deviceSchema>;
 export type StatusMessageRecord = z.infer<typeof statusMessageSchema>;
 
 export const triedStepSchema = z
-  .object({
+  .strictObject({
     ruleId: z.enum(RULE_IDS, { error: "Unknown step" }),
     outcome: z.enum(STEP_OUTCOMES, {
       error: "Outcome must be resolved, no change, worse, not applicable or skipped",

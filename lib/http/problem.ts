@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
-import { AppError, type AppErrorCode, type FieldIssue } from "@/lib/errors/app-error";
+import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
+import type { ErrorBody } from "@/lib/errors/error-body";
 import { fieldIssuesFromZod, summariseIssues } from "@/lib/errors/validation";
 import { isDatabaseUnavailable, isPoolWaitTimeout } from "@/lib/db/errors";
 
@@ -15,10 +16,6 @@ const STATUS: Record<AppErrorCode, number> = {
   rate_limited: 429,
   unavailable: 503,
 };
-
-export interface ErrorBody {
-  error: { code: AppErrorCode | "internal"; message: string; fields?: FieldIssue[]; [key: string]: unknown };
-}
 
 export function toProblem(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof AppError) {

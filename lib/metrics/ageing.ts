@@ -4,6 +4,7 @@ import { CASE_STATUS_LABELS } from "@/lib/cases/status-labels";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
 import { toCsv } from "@/lib/metrics/csv";
+import { UNRESOLVED_STATUSES, type Ageing, type AgeingBucket, type StatusCounts } from "@/lib/metrics/metrics-schemas";
 import type { MetricsQuery } from "@/lib/metrics/metrics-query";
 
 // Ageing (SPEC §5, §8): the unresolved cases now, by how long their problem has lasted and by how
@@ -12,7 +13,7 @@ import type { MetricsQuery } from "@/lib/metrics/metrics-query";
 // scale is read from the cases themselves — problems of the last 7 days, activity of the last 7 days —
 // so the work grows with a week's intake, never with the tenant's history.
 
-export const UNRESOLVED_STATUSES = ["open", "waiting_on_customer", "escalation_review", "escalated"] as const;
+export { UNRESOLVED_STATUSES };
 export type UnresolvedStatus = (typeof UNRESOLVED_STATUSES)[number];
 
 const HOUR_MS = 3_600_000;
@@ -27,28 +28,6 @@ export const AGE_BUCKETS = [
 
 /** No activity for longer than this (hours) counts as idle; the list filter of the same name shows them. */
 export const IDLE_HOURS = 24;
-
-export type StatusCounts = Record<UnresolvedStatus, number>;
-
-export interface AgeingBucket {
-  bucket: (typeof AGE_BUCKETS)[number]["bucket"];
-  label: string;
-  total: number;
-  byStatus: StatusCounts;
-}
-
-export interface Ageing {
-  asOf: string;
-  platform: Platform | null;
-  total: number;
-  byStatus: StatusCounts;
-  /** By time since `problemSince`. */
-  problemAge: AgeingBucket[];
-  /** By time since the case was last written (any edit, step, status change). */
-  sinceLastActivity: AgeingBucket[];
-  /** Unresolved cases with no activity for over IDLE_HOURS hours. */
-  idle: { hours: number; cases: number };
-}
 
 export async function getAgeing(ctx: TenantContext, query: MetricsQuery, now = new Date()): Promise<Ageing> {
   const { tenantId } = ctx;

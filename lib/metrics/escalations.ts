@@ -4,6 +4,7 @@ import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
 import { loadWeekFigures, type WeekSpan } from "@/lib/metrics/week-stats";
 import { roundRate, toCsv } from "@/lib/metrics/csv";
+import type { BlockerCount, EscalationWeek, Escalations } from "@/lib/metrics/metrics-schemas";
 import { addDays, DAY_MS, type MetricsQuery } from "@/lib/metrics/metrics-query";
 
 // Escalations and time to resolve (SPEC §5, §8), per ISO week (Monday 00:00 UTC to the next Monday),
@@ -17,44 +18,6 @@ import { addDays, DAY_MS, type MetricsQuery } from "@/lib/metrics/metrics-query"
 //   reopened and resolved again counts twice); median and p90 interpolated (percentile_cont).
 // Weeks cut by the range are reported as partial, with their first and last day inside the range.
 // Readiness blockers are a snapshot of now, from CaseStateCount.
-
-export interface EscalationWeek {
-  /** ISO week, e.g. 2026-W47. */
-  week: string;
-  /** First and last day counted (inclusive), clipped to the range. */
-  start: string;
-  end: string;
-  partial: boolean;
-  resolved: number;
-  escalated: number;
-  returned: number;
-  escalationRate: number | null;
-  medianHoursToEscalate: number | null;
-  medianHoursToResolve: number | null;
-  p90HoursToResolve: number | null;
-}
-
-export interface BlockerCount {
-  code: string;
-  label: string;
-  cases: number;
-}
-
-export interface Escalations {
-  from: string;
-  to: string;
-  platform: Platform | null;
-  weeks: EscalationWeek[];
-  blockers: {
-    asOf: string;
-    /** Open or waiting cases that are not ready to escalate. */
-    notReady: number;
-    /** …of which nothing but the persistence window stands in the way (they become ready by themselves). */
-    waitingForWindow: number;
-    /** Most common first; a case counts once per blocker it has. */
-    items: BlockerCount[];
-  };
-}
 
 export async function getEscalations(ctx: TenantContext, query: MetricsQuery, now = new Date()): Promise<Escalations> {
   const { tenantId } = ctx;

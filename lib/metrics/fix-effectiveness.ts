@@ -4,6 +4,7 @@ import { RULES } from "@/lib/rules/catalog";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
 import { roundRate, toCsv } from "@/lib/metrics/csv";
+import type { FixEffectiveness, FixEffectivenessRow } from "@/lib/metrics/metrics-schemas";
 import { addDays, dayStart, type MetricsQuery } from "@/lib/metrics/metrics-query";
 import { deviceGroupLabel } from "@/lib/metrics/os-major";
 import { MIN_SAMPLE, wilsonInterval } from "@/lib/metrics/wilson";
@@ -13,32 +14,6 @@ import { MIN_SAMPLE, wilsonInterval } from "@/lib/metrics/wilson";
 // no_change or worse, dated by when it was tried. Read from RuleOutcomeCount (maintained by triggers):
 // whole months from the monthly rows, the days at either end from the daily rows, so a two-year
 // range reads a few dozen buckets per rule instead of every step.
-
-export interface FixEffectivenessRow {
-  ruleId: string;
-  title: string;
-  /** null on a rule's first row: all devices (of the platform filtered on, if any). */
-  platform: Platform | null;
-  /** null on the first row, and where the OS version was not known. */
-  osMajor: number | null;
-  attempts: number;
-  resolved: number;
-  noChange: number;
-  worse: number;
-  rate: number | null;
-  rateLow: number | null;
-  rateHigh: number | null;
-  /** Fewer than `minSample` attempts: too few to judge. */
-  smallSample: boolean;
-}
-
-export interface FixEffectiveness {
-  from: string;
-  to: string;
-  platform: Platform | null;
-  minSample: number;
-  rows: FixEffectivenessRow[];
-}
 
 type CountRow = { ruleId: string; platform: string; osMajor: number; resolved: number; noChange: number; worse: number };
 

@@ -1,4 +1,5 @@
-import type { Device, Platform } from "@/lib/facts/schema";
+import { z } from "zod";
+import { PLATFORMS, type Device, type Platform } from "@/lib/facts/schema";
 import { RULES_BY_ID } from "@/lib/rules/catalog";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
 import { osMajorOf } from "@/lib/metrics/os-major";
@@ -9,15 +10,18 @@ import { MIN_SAMPLE } from "@/lib/metrics/wilson";
 // OS major already keeps old systems apart). One indexed query per case view, for every suggestion
 // at once; nothing below MIN_SAMPLE attempts, so a hint is never a guess.
 
-export interface FixHint {
-  ruleId: string;
-  platform: Platform;
-  /** 0 when the device's OS version is not known. */
-  osMajor: number;
-  attempts: number;
-  resolved: number;
-  rate: number;
-}
+export const fixHintSchema = z
+  .object({
+    ruleId: z.string(),
+    platform: z.enum(PLATFORMS),
+    osMajor: z.int().min(0).meta({ description: "0 when the device's OS version is not known" }),
+    attempts: z.int().min(1),
+    resolved: z.int().min(0),
+    rate: z.number().min(0).max(1),
+  })
+  .meta({ id: "FixHint", description: "How a rule went on similar cases of this tenant (same platform and OS major)" });
+
+export type FixHint = z.infer<typeof fixHintSchema>;
 
 export async function loadFixHints(tx: TenantTx, tenantId: string, devices: readonly Device[]): Promise<FixHint[]> {
   const groups = [...new Map(devices.map((d) => [`${d.platform}:${osMajorOf(d)}`, { platform: d.platform, osMajor: osMajorOf(d) }])).values()];

@@ -15,9 +15,13 @@ export const MAX_RANGE_DAYS = 731;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 const day = (name: string) =>
-  z.string().refine((value) => DATE_PATTERN.test(value) && isCalendarDate(value), `${name} must be a calendar date like 2026-11-21`);
+  z
+    .string()
+    .refine((value) => DATE_PATTERN.test(value) && isCalendarDate(value), `${name} must be a calendar date like 2026-11-21`)
+    .meta({ format: "date", description: `A UTC calendar day (YYYY-MM-DD), included in the range` });
 
-const querySchema = z
+/** The query parameters as sent (the OpenAPI document describes these); parseMetricsQuery adds the rules across them. */
+export const metricsQuerySchema = z
   .object({
     from: day("from").optional(),
     to: day("to").optional(),
@@ -56,7 +60,7 @@ export function parseMetricsQuery(params: URLSearchParams, options: { now?: Date
     else if (name in raw) issues.push({ path: name, message: `${name} is given more than once` });
     else if (value !== "") raw[name] = value;
   }
-  const parsed = querySchema.safeParse(raw);
+  const parsed = metricsQuerySchema.safeParse(raw);
   if (!parsed.success) issues.push(...fieldIssuesFromZod(parsed.error));
   if (issues.length > 0 || !parsed.success) throw validationError(issues);
 

@@ -1,4 +1,6 @@
+import path from "node:path";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT } from "@/lib/demo/demo-accounts";
+import { demoApiTokenFile } from "@/lib/demo/demo-api-token-file";
 import { customerLinkUrl } from "@/lib/cases/customer-link";
 import { seedDemoTenant } from "@/lib/demo/seed-demo";
 
@@ -8,6 +10,7 @@ export async function ensureDemoTenant(): Promise<void> {
   if (result.status === "exists") return;
   console.log(`\n[demo] Created the "${DEMO_TENANT.name}" tenant with sample cases. Sign in with:`);
   for (const account of DEMO_ACCOUNTS) console.log(`[demo]   ${account.role.padEnd(10)} ${account.email}  /  ${DEMO_PASSWORD}`);
+  console.log(`[demo] An admin-role API token is in ${path.relative(process.cwd(), demoApiTokenFile())} (API reference: /api/docs).`);
   if (result.customerLinkPath) {
     // Shown only now: the database keeps just the link's hash.
     console.log(`[demo] A customer's link to their case (open it on a phone, or replace it on the case page):`);

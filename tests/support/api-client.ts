@@ -1,6 +1,9 @@
 import { NextRequest } from "next/server";
+import { assertMatchesContract } from "./openapi-contract";
 
-// Calls a route handler the way Next.js does: a NextRequest plus `{ params: Promise<…> }`.
+// Calls a route handler the way Next.js does: a NextRequest plus `{ params: Promise<…> }`, and
+// checks the answer against the OpenAPI document (status, content type, body): a handler that
+// drifts from its documented contract fails the test that called it.
 
 type RouteHandler<P> = (request: NextRequest, route: { params: Promise<P> }) => Promise<Response>;
 
@@ -40,5 +43,6 @@ export async function call<P = Record<string, never>, T = any>(
   const response = await handler(request, { params: Promise.resolve((options.params ?? {}) as P) });
   const type = response.headers.get("content-type") ?? "";
   const parsed = type.includes("application/json") ? await response.json() : new Uint8Array(await response.arrayBuffer());
+  assertMatchesContract(method, url.pathname, response.status, type, parsed);
   return { status: response.status, body: parsed as T, headers: response.headers };
 }

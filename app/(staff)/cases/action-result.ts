@@ -1,4 +1,5 @@
-import { problemFor, type ErrorBody } from "@/lib/http/problem";
+import type { ErrorBody } from "@/lib/errors/error-body";
+import { problemFor } from "@/lib/http/problem";
 
 // What every case server action returns: the data, or the same error body the API would send
 // (code, message, field issues), so forms map field errors the same way for both.

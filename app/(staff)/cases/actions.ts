@@ -1,7 +1,8 @@
 "use server";
 
 import { assertCan } from "@/lib/auth/permissions";
-import { bulkUpdateCases, type BulkUpdateResult } from "@/lib/cases/bulk-update";
+import { bulkUpdateCases } from "@/lib/cases/bulk-update";
+import type { BulkUpdateResult } from "@/lib/cases/case-response-schemas";
 import { requireStaffAction } from "@/app/_server/staff";
 import { runAction, type ActionResult } from "@/app/(staff)/cases/action-result";
 

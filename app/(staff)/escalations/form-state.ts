@@ -1,4 +1,4 @@
-import type { ErrorBody } from "@/lib/http/problem";
+import type { ErrorBody } from "@/lib/errors/error-body";
 
 /** What an escalation form shows after a refused post: the error (with field issues) and what was typed. */
 export interface EscalationFormState {

@@ -1,6 +1,6 @@
 import type { FieldIssue } from "@/lib/errors/app-error";
 import { CUSTOMER_NOTE_MAX } from "@/lib/customer/customer-report";
-import type { CustomerCaseView, CustomerStep, CustomerText, CustomerTriedStep } from "@/lib/customer/customer-view";
+import type { CustomerCaseView, CustomerStep, CustomerText, CustomerTriedStep } from "@/lib/customer/customer-view-schema";
 import { documentHtml } from "@/app/c/_html/document";
 import { html, type SafeHtml } from "@/app/c/_html/html";
 

@@ -17,7 +17,7 @@ import {
 } from "@tanstack/react-table";
 import { PLATFORM_LABELS } from "@/lib/facts/labels";
 import type { ListSort } from "@/lib/cases/case-schemas";
-import type { CaseListItem } from "@/lib/cases/list-cases";
+import type { CaseListItem } from "@/lib/cases/case-response-schemas";
 import type { TenantMember } from "@/lib/members/tenant-members";
 import { CustomerRepliedBadge, ReturnedBadge, StatusBadge } from "@/components/case/badges";
 import { CASE_STATUS_LABELS } from "@/lib/cases/status-labels";

@@ -1,4 +1,4 @@
-import type { PacketView } from "@/lib/escalation/get-packet";
+import type { PacketView } from "@/lib/escalation/packet-view-schema";
 import { factFieldLabel } from "@/lib/cases/timeline-words";
 import { STEP_OUTCOME_LABELS } from "@/lib/facts/labels";
 import { formatDateTime } from "@/components/case/format";

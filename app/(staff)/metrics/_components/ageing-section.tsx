@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { STATUS_COLUMN_LABELS, UNRESOLVED_STATUSES, type Ageing, type AgeingBucket } from "@/lib/metrics/ageing";
+import { STATUS_COLUMN_LABELS, UNRESOLVED_STATUSES } from "@/lib/metrics/ageing";
+import type { Ageing, AgeingBucket } from "@/lib/metrics/metrics-schemas";
 import { ColumnChart } from "@/components/charts/column-chart";
 import { CHART_COLORS } from "@/components/charts/chart-frame";
 import { SectionHeader } from "@/app/(staff)/metrics/_components/csv-link";

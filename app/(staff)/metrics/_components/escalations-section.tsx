@@ -1,4 +1,4 @@
-import type { Escalations } from "@/lib/metrics/escalations";
+import type { Escalations } from "@/lib/metrics/metrics-schemas";
 import { BarListChart } from "@/components/charts/bar-list-chart";
 import { ColumnChart } from "@/components/charts/column-chart";
 import { LineChart } from "@/components/charts/line-chart";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { FixEffectiveness, FixEffectivenessRow } from "@/lib/metrics/fix-effectiveness";
+import type { FixEffectiveness, FixEffectivenessRow } from "@/lib/metrics/metrics-schemas";
 import { deviceGroupLabel } from "@/lib/metrics/os-major";
 import { BarListChart } from "@/components/charts/bar-list-chart";
 import { SectionHeader } from "@/app/(staff)/metrics/_components/csv-link";

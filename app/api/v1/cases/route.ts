@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { apiRoute, readJson } from "@/app/_server/api-route";
 import { createCase } from "@/lib/cases/create-case";
 import { listCases } from "@/lib/cases/list-cases";
-import { listQueryFromSearchParams } from "@/lib/cases/list-query-params";
+import { listQueryFromApiParams } from "@/lib/cases/list-query-params";
 
 // POST /api/v1/cases — create a case from facts; 201 with suggestions and escalation; honours Idempotency-Key.
 export const POST = apiRoute("case:write", async ({ ctx, request }) => {
@@ -16,5 +16,5 @@ export const POST = apiRoute("case:write", async ({ ctx, request }) => {
 
 // GET /api/v1/cases — one page of cases: filters, sort and cursor in the query string; { items, nextCursor, prevCursor }.
 export const GET = apiRoute("case:read", async ({ ctx, request }) =>
-  listCases(ctx, listQueryFromSearchParams(request.nextUrl.searchParams)),
+  listCases(ctx, listQueryFromApiParams(request.nextUrl.searchParams)),
 );

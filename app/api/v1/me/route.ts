@@ -1,5 +1,6 @@
 import { apiRoute } from "@/app/_server/api-route";
+import type { Me } from "@/lib/tenancy/me-schema";
 import { getTenantSummary } from "@/lib/tenancy/tenant-summary";
 
 // GET /api/v1/me — who is calling: the tenant and the actor (user or API token) with its role.
-export const GET = apiRoute("case:read", async ({ ctx }) => ({ tenant: await getTenantSummary(ctx), actor: ctx.actor }));
+export const GET = apiRoute("case:read", async ({ ctx }) => ({ tenant: await getTenantSummary(ctx), actor: ctx.actor }) satisfies Me);

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import type { ApiOperation } from "@/lib/http/api-operation";
+import { CASE_OPERATIONS } from "@/lib/cases/case-operations";
+import { CUSTOMER_OPERATIONS } from "@/lib/customer/customer-operations";
+import { ESCALATION_OPERATIONS } from "@/lib/escalation/escalation-operations";
+import { METRICS_OPERATIONS } from "@/lib/metrics/metrics-operations";
+import { ME_OPERATIONS } from "@/lib/tenancy/me-operations";
+
+// Every operation of the public API, in the order the reference shows them. A route under
+// app/api/v1 (or a customer-link JSON route under app/api/c) that is missing here fails
+// tests/unit/openapi-routes.test.ts, which says what to add. Decision 0070.
+
+export const API_TAGS = [
+  { name: "Cases", description: "Cases, their facts, suggested steps and tried steps" },
+  { name: "Escalation", description: "The escalation review (submit, approve, return) and the packet Apple is handed" },
+  { name: "Attachments", description: "Screenshots of status messages" },
+  { name: "Metrics", description: "Supervisors' figures: fix effectiveness, ageing, escalations (JSON or CSV)" },
+  { name: "Customer link", description: "The customer's own view of their case, behind the secret link (no account)" },
+  { name: "Account", description: "The caller and its tenant" },
+  { name: "Reference", description: "This document" },
+];
+
+const REFERENCE_OPERATIONS: ApiOperation[] = [
+  {
+    method: "get",
+    path: "/api/v1/openapi.json",
+    operationId: "getOpenApiDocument",
+    summary: "This OpenAPI 3.1 document",
+    description: "Generated from the same zod schemas the handlers validate with. Rendered for people at `/api/docs`.",
+    tag: "Reference",
+    access: { kind: "public" },
+    response: { status: 200, description: "The OpenAPI document", body: z.looseObject({ openapi: z.literal("3.1.0") }) },
+    errors: [],
+  },
+];
+
+export const API_OPERATIONS: readonly ApiOperation[] = [
+  ...CASE_OPERATIONS,
+  ...ESCALATION_OPERATIONS,
+  ...METRICS_OPERATIONS,
+  ...CUSTOMER_OPERATIONS,
+  ...ME_OPERATIONS,
+  ...REFERENCE_OPERATIONS,
+];
