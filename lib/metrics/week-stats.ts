@@ -59,9 +59,21 @@ export async function loadWeekFigures(
   return result;
 }
 
+// A cold cache (a first look at two years, or after an import) computes every week at once; in
+// groups of this many weeks no single statement runs into the statement timeout at a million cases.
+const WEEKS_PER_STATEMENT = 8;
+
 /** The figures of each span ([start, end] days inclusive) straight from the status history. */
 async function computeWeeks(tx: TenantTx, tenantId: string, platform: Platform | null, spans: readonly WeekSpan[]): Promise<Map<string, WeekFigures>> {
-  if (spans.length === 0) return new Map();
+  const figures = new Map<string, WeekFigures>();
+  for (let first = 0; first < spans.length; first += WEEKS_PER_STATEMENT) {
+    const group = await computeWeekGroup(tx, tenantId, platform, spans.slice(first, first + WEEKS_PER_STATEMENT));
+    for (const [week, value] of group) figures.set(week, value);
+  }
+  return figures;
+}
+
+async function computeWeekGroup(tx: TenantTx, tenantId: string, platform: Platform | null, spans: readonly WeekSpan[]): Promise<Map<string, WeekFigures>> {
   const starts = spans.map((span) => dayStart(span.start));
   const ends = spans.map((span) => new Date(dayStart(span.end).getTime() + DAY_MS));
   const platformFilter = platform ? Prisma.sql`AND c."platforms" @> ARRAY[${platform}]::"Platform"[]` : Prisma.empty;

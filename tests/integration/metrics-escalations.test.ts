@@ -79,6 +79,14 @@ describe("escalations per week", () => {
     ]);
   });
 
+  it("a long range is computed in groups of weeks and gives each week the same figures as a short one", async () => {
+    // 13 whole weeks (W32 … W44): more than one group of weeks per statement.
+    const result = await getEscalations(ctx, parseMetricsQuery(new URLSearchParams({ from: "2026-08-03", to: "2026-11-01" })));
+    expect(result.weeks).toHaveLength(13);
+    expect(result.weeks[11]).toEqual(week("2026-W43", "2026-10-19", "2026-10-25", false, 4, 1, 1, 0.25, 240, 20, 210.6));
+    expect(result.weeks.map((w) => w.resolved)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 4, 2]);
+  });
+
   it("caches a closed week's figures and recomputes them when a late status change lands in it", async () => {
     const cached = async () => (await adminPool().query(
       `SELECT version, "computedVersion", resolved FROM "WeekStatusStats" WHERE "tenantId" = $1 AND platform = 'all' AND week = '2026-10-19'`, [ctx.tenantId])).rows[0];
