@@ -230,7 +230,7 @@ async function prepareSession(client: pg.Client, tenants: SeedTenant[], now: Dat
 }
 
 /** User + system CPU time of a local process from /proc (clock ticks are 100 per second on Linux). */
-function processCpuSeconds(pid: number): number | null {
+export function processCpuSeconds(pid: number): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { can } from "@/lib/auth/permissions";
+import { activeMemberships } from "@/lib/auth/staff-session";
 import { KeyboardShortcuts } from "@/components/keyboard/keyboard-shortcuts";
 import { StaffNav } from "@/components/staff-nav";
 import { awaitingReviewCount } from "@/lib/escalation/escalation-queue";
@@ -9,10 +10,11 @@ import { requireStaffPage } from "@/app/_server/staff";
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const staff = await requireStaffPage();
   const awaitingReview = await awaitingReviewCount(staff);
+  const canSwitchTenant = (await activeMemberships(staff.user.id)).length > 1;
   return (
     <KeyboardShortcuts canCreate={can(staff.actor.role, "case:write")}>
       <a href="#main" className="print:hidden sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">Skip to content</a>
-      <StaffNav name={staff.user.name} role={staff.actor.role} tenantName={staff.tenant.name} awaitingReview={awaitingReview} />
+      <StaffNav name={staff.user.name} role={staff.actor.role} tenantName={staff.tenant.name} awaitingReview={awaitingReview} canSwitchTenant={canSwitchTenant} />
       <main id="main" className="mx-auto max-w-7xl px-6 py-8">{children}</main>
     </KeyboardShortcuts>
   );

@@ -32,8 +32,8 @@ export default async function LandingPage() {
         <h2 id="figures" className="sr-only">Figures</h2>
         {role === "admin" ? (
           <>
-            <Figure label="Active members" value={summary.activeMembers} />
-            <Figure label="Active API tokens" value={summary.activeApiTokens} />
+            <Figure label="Active members" value={summary.activeMembers} href="/admin/members" />
+            <Figure label="Active API tokens" value={summary.activeApiTokens} href="/admin/api-tokens" />
           </>
         ) : null}
         {queueIds.map((id) => (

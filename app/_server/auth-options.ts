@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signInWithPassword } from "@/lib/auth/sign-in";
+import { canEnterTenant, recordTenantEntry } from "@/lib/auth/tenant-switch";
 import { clientIp } from "@/app/_server/request-info";
 
 // next-auth with email + password. The JWT carries only who signed in and the tenant chosen;
@@ -24,8 +25,15 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    async jwt({ token, user }) {
+    async jwt({ token, user, trigger, session }) {
       if (user && "tenantId" in user) token.tenantId = user.tenantId as string;
+      // Switching tenant (useSession().update({ tenantId })): the client only asks; the server
+      // moves the session only into a tenant where the person is an active member right now.
+      const requested = (session as { tenantId?: unknown } | undefined)?.tenantId;
+      if (trigger === "update" && token.sub && typeof requested === "string" && (await canEnterTenant(token.sub, requested))) {
+        token.tenantId = requested;
+        await recordTenantEntry(token.sub, requested);
+      }
       return token;
     },
     async session({ session, token }) {

@@ -33,7 +33,8 @@ export function SignInForm({ next }: { next: string }) {
         setError(describeError(result?.error ?? "Unavailable"));
         return;
       }
-      router.replace(next);
+      // A person in several tenants picks one first (/tenants passes straight through for one).
+      router.replace(next === "/" ? "/tenants" : next);
       router.refresh();
     } catch {
       setError(describeError("Unavailable"));

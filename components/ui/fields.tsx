@@ -14,12 +14,12 @@ interface FieldShell {
   className?: string;
 }
 
-function describedBy(id: string, hint: ReactNode, errors: readonly string[] | undefined): string | undefined {
+export function describedBy(id: string, hint: ReactNode, errors: readonly string[] | undefined): string | undefined {
   const ids = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean);
   return ids.length > 0 ? ids.join(" ") : undefined;
 }
 
-function Messages({ id, hint, errors }: { id: string; hint?: ReactNode; errors?: readonly string[] }) {
+export function Messages({ id, hint, errors }: { id: string; hint?: ReactNode; errors?: readonly string[] }) {
   return (
     <>
       {hint ? <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">{hint}</p> : null}

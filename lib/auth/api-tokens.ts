@@ -19,7 +19,7 @@ export interface IssuedApiToken {
 export async function issueApiToken(
   tx: TenantTx,
   tenantId: string,
-  input: { name: string; role: Role; createdById: string | null; expiresAt?: Date | null },
+  input: { name: string; role: Role; createdById: string | null; createdByTokenId?: string | null; expiresAt?: Date | null; now?: Date },
 ): Promise<IssuedApiToken> {
   const token = newSecret(TOKEN_PREFIX);
   const prefix = token.slice(0, 10);
@@ -31,7 +31,9 @@ export async function issueApiToken(
       tokenHash: hashSecret(token),
       prefix,
       createdById: input.createdById,
+      createdByTokenId: input.createdByTokenId ?? null,
       expiresAt: input.expiresAt ?? null,
+      ...(input.now ? { createdAt: input.now } : {}),
     },
   });
   return { id: row.id, name: row.name, role: row.role, token, prefix, expiresAt: row.expiresAt };

@@ -1,9 +1,12 @@
+import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 
 // Permissions as strings, checked on the server by one helper and used by the UI to hide
 // controls it would refuse anyway (the Epic Stack habit).
 export const ROLES = ["agent", "supervisor", "admin"] as const;
 export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, string> = { agent: "Agent", supervisor: "Supervisor", admin: "Admin" };
+export const roleSchema = z.enum(ROLES, { error: "Role must be agent, supervisor or admin" });
 
 export type Permission =
   | "case:read"
@@ -15,18 +18,24 @@ export type Permission =
   | "users:manage"
   | "api_tokens:manage"
   | "rules:configure"
+  | "audit:read"
   // Create, change and delete the views shared with the whole team (personal views are their owner's).
   | "views:curate_team";
 
 const AGENT: Permission[] = ["case:read", "case:write", "case:assign", "case:submit_escalation"];
 const SUPERVISOR: Permission[] = [...AGENT, "escalation:review", "metrics:read", "views:curate_team"];
-const ADMIN: Permission[] = [...SUPERVISOR, "users:manage", "api_tokens:manage", "rules:configure"];
+const ADMIN: Permission[] = [...SUPERVISOR, "users:manage", "api_tokens:manage", "rules:configure", "audit:read"];
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   agent: new Set(AGENT),
   supervisor: new Set(SUPERVISOR),
   admin: new Set(ADMIN),
 };
+
+/** Roles from least to most rights: a role "above" another can do everything it can and more. */
+export function roleRank(role: Role): number {
+  return ROLES.indexOf(role);
+}
 
 export function can(role: Role, permission: Permission): boolean {
   return GRANTS[role].has(permission);

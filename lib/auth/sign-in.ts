@@ -2,6 +2,7 @@ import { z } from "zod";
 import { verifyAgainstDecoy, verifyPassword } from "@/lib/auth/passwords";
 import { activeMemberships } from "@/lib/auth/staff-session";
 import { loginThrottle } from "@/lib/auth/login-throttle";
+import { recordTenantEntry } from "@/lib/auth/tenant-switch";
 import { appPrisma } from "@/lib/db/client";
 
 export const signInSchema = z.object({
@@ -40,5 +41,6 @@ export async function signInWithPassword(raw: unknown, ip: string): Promise<Sign
     return { ok: false, reason: "invalid" };
   }
   await throttle.reset(email, ip);
+  await recordTenantEntry(user.id, first.tenantId);
   return { ok: true, userId: user.id, tenantId: first.tenantId, name: user.name, email: user.email };
 }

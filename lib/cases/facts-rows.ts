@@ -17,11 +17,15 @@ export type CaseFactColumns = Pick<
   | "symptoms"
 >;
 
+/** The columns the facts are made of (no keys beyond those), so set-based readers can select just these. */
+export type DeviceFactColumns = Omit<Device, "tenantId" | "id" | "caseId">;
+export type StatusFactColumns = Pick<StatusObservation, "id" | "deviceKey" | "message" | "text" | "observedAt" | "screenshotId">;
+
 export interface FactRows {
   caseRow: CaseFactColumns;
   customer: Pick<Customer, "name" | "email">;
-  devices: Device[];
-  statusMessages: StatusObservation[];
+  devices: DeviceFactColumns[];
+  statusMessages: StatusFactColumns[];
 }
 
 export function factsFromRows({ caseRow, customer, devices, statusMessages }: FactRows): CaseFacts {

@@ -7,7 +7,11 @@ export async function loadRuleSettings(tx: TenantTx, tenantId: string): Promise<
     where: { tenantId },
     select: { disabledRules: true, thresholds: true },
   });
-  if (!row) return DEFAULT_RULE_SETTINGS;
+  return row ? storedSettings(row) : DEFAULT_RULE_SETTINGS;
+}
+
+/** A stored settings row over the defaults. */
+export function storedSettings(row: { disabledRules: string[]; thresholds: unknown }): RuleSettings {
   const parsed = ruleSettingsSchema.safeParse({ disabledRules: row.disabledRules, thresholds: row.thresholds ?? {} });
   // Settings are validated when saved; should a stored value ever be unreadable, the defaults keep cases working.
   return parsed.success ? parsed.data : DEFAULT_RULE_SETTINGS;

@@ -22,8 +22,8 @@ export async function landingSummary(ctx: TenantContext, queueIds: readonly Case
     }
     return {
       queues,
-      activeMembers: await tx.membership.count({ where: { tenantId, deactivatedAt: null } }),
-      activeApiTokens: await tx.apiToken.count({ where: { tenantId, revokedAt: null } }),
+      activeMembers: await tx.membership.count({ where: { tenantId, deactivatedAt: null, user: { disabledAt: null } } }),
+      activeApiTokens: await tx.apiToken.count({ where: { tenantId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } }),
     };
   });
 }

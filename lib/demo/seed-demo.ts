@@ -5,6 +5,7 @@ import { appPrisma } from "@/lib/db/client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT } from "@/lib/demo/demo-accounts";
 import { seedDemoApiToken } from "@/lib/demo/demo-api-token";
 import { demoCases } from "@/lib/demo/demo-cases";
+import { seedAdminDemo } from "@/lib/demo/seed-admin-demo";
 import { seedDemoCustomerLinks } from "@/lib/demo/demo-customer-links";
 import { seedDemoHistory } from "@/lib/demo/demo-history";
 import { seedDemoDesk } from "@/lib/demo/demo-desk";
@@ -24,6 +25,7 @@ export async function seedDemoTenant(options: { caseCount?: number; now?: Date }
     members: DEMO_ACCOUNTS.map((account) => ({ ...account, password: DEMO_PASSWORD })),
   });
   const [agentId, supervisorId, adminId] = userIds;
+  await seedAdminDemo({ tenantId, actor: { kind: "user", userId: adminId!, role: "admin", label: DEMO_ACCOUNTS[2]!.name } }, now);
   await seedDemoApiToken(tenantId, adminId!);
   await seedDemoHistory({ tenantId, agentId: agentId!, supervisorId: supervisorId!, now });
   const ctx: TenantContext = { tenantId, actor: { kind: "user", userId: agentId!, role: "agent", label: DEMO_ACCOUNTS[0]!.name } };

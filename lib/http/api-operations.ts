@@ -1,9 +1,13 @@
 import { z } from "zod";
 import type { ApiOperation } from "@/lib/http/api-operation";
+import { API_TOKEN_OPERATIONS } from "@/lib/api-tokens/api-token-operations";
+import { AUDIT_OPERATIONS } from "@/lib/audit/audit-operations";
 import { CASE_OPERATIONS } from "@/lib/cases/case-operations";
 import { CUSTOMER_OPERATIONS } from "@/lib/customer/customer-operations";
 import { ESCALATION_OPERATIONS } from "@/lib/escalation/escalation-operations";
+import { MEMBER_OPERATIONS } from "@/lib/members/member-operations";
 import { METRICS_OPERATIONS } from "@/lib/metrics/metrics-operations";
+import { RULE_SETTINGS_OPERATIONS } from "@/lib/rule-settings/rule-settings-operations";
 import { ME_OPERATIONS } from "@/lib/tenancy/me-operations";
 
 // Every operation of the public API, in the order the reference shows them. A route under
@@ -16,6 +20,7 @@ export const API_TAGS = [
   { name: "Attachments", description: "Screenshots of status messages" },
   { name: "Metrics", description: "Supervisors' figures: fix effectiveness, ageing, escalations (JSON or CSV)" },
   { name: "Customer link", description: "The customer's own view of their case, behind the secret link (no account)" },
+  { name: "Administration", description: "Admins run their tenant: members and invitations, API tokens, rulebook settings, the audit log" },
   { name: "Account", description: "The caller and its tenant" },
   { name: "Reference", description: "This document" },
 ];
@@ -39,6 +44,10 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...ESCALATION_OPERATIONS,
   ...METRICS_OPERATIONS,
   ...CUSTOMER_OPERATIONS,
+  ...MEMBER_OPERATIONS,
+  ...API_TOKEN_OPERATIONS,
+  ...RULE_SETTINGS_OPERATIONS,
+  ...AUDIT_OPERATIONS,
   ...ME_OPERATIONS,
   ...REFERENCE_OPERATIONS,
 ];

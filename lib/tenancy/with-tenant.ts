@@ -28,7 +28,7 @@ export async function withTenant<T>(
 
 // Pre-tenant lookups (sign-in, API token, customer link): the RLS policies let a transaction see
 // only the rows matching the lookup value it sets. See prisma/migrations/20261121124000_row_level_security/migration.sql.
-export type LookupKey = "api_token_hash" | "customer_link_hash" | "user_id";
+export type LookupKey = "api_token_hash" | "customer_link_hash" | "invitation_hash" | "user_id";
 
 export async function withLookup<T>(
   key: LookupKey,

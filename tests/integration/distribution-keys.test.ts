@@ -19,7 +19,8 @@ const TENANT_ROOT = "Tenant";
  * Decision 0082 moves them to (tenantId, tokenHash) with the tenant carried by the token before a
  * Citus move; lib/auth changes for that wait for issue 11's request-wrapper work (phase 2 of issue 14).
  */
-const GLOBAL_SECRET_LOOKUPS = new Set(["ApiToken_tokenHash_key", "CustomerLink_tokenHash_key"]);
+// The invitation link (issue 9) is the same kind: the invitee has no tenant until the hash finds it.
+const GLOBAL_SECRET_LOOKUPS = new Set(["ApiToken_tokenHash_key", "CustomerLink_tokenHash_key", "Invitation_tokenHash_key"]);
 
 const HOW_TO_FIX =
   'Put "tenantId" first: @@id([tenantId, id]), @@unique([tenantId, …]), and relations with fields: [tenantId, …], references: [tenantId, …] ' +

@@ -15,10 +15,13 @@ export async function closeAdminPool(): Promise<void> {
   pool = null;
 }
 
-const COUNTED = ["Case", "Customer", "Device", "StatusObservation", "TriedStep", "CaseEvent", "CustomerLink", "IdempotencyKey", "Attachment", "CaseSearchToken", "SavedView", "EscalationPacket", "EscalationPacketScreenshot",
-  "CaseStatusChange", "RuleOutcomeCount", "CaseStateCount", "WeekStatusStats"] as const;
+const COUNTED = [
+  "Case", "Customer", "Device", "StatusObservation", "TriedStep", "CaseEvent", "CustomerLink", "IdempotencyKey", "Attachment", "CaseSearchToken",
+  "SavedView", "EscalationPacket", "EscalationPacketScreenshot", "CaseStatusChange", "RuleOutcomeCount", "CaseStateCount", "WeekStatusStats",
+  "User", "Membership", "Invitation", "ApiToken", "TenantRuleSettings", "AuditEntry",
+] as const;
 
-/** Row counts of every case-related table, all tenants together: a failed request must leave them unchanged. */
+/** Row counts of every table requests write, all tenants together: a failed request must leave them unchanged. */
 export async function rowCounts(): Promise<Record<(typeof COUNTED)[number], number>> {
   const selects = COUNTED.map((table) => `(SELECT count(*)::int FROM "${table}") AS "${table}"`).join(", ");
   const { rows } = await adminPool().query(`SELECT ${selects}`);

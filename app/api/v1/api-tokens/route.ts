@@ -1,0 +1,13 @@
+import { NextResponse } from "next/server";
+import { apiRoute, readJson } from "@/app/_server/api-route";
+import { createApiToken } from "@/lib/api-tokens/create-api-token";
+import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
+
+// GET /api/v1/api-tokens — the tenant's tokens, newest first: { items } (name, role, creator, last used, expiry).
+export const GET = apiRoute("api_tokens:manage", async ({ ctx }) => listApiTokens(ctx));
+
+// POST /api/v1/api-tokens — { name, role, expiresAt? }; 201 { token, secret } (the secret is shown once).
+export const POST = apiRoute("api_tokens:manage", async ({ ctx, request }) => {
+  const created = await createApiToken(ctx, await readJson(request));
+  return NextResponse.json(created, { status: 201, headers: { "Cache-Control": "no-store" } });
+});

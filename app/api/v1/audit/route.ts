@@ -1,0 +1,7 @@
+import { apiRoute } from "@/app/_server/api-route";
+import { listAudit } from "@/lib/audit/list-audit";
+
+// GET /api/v1/audit — the tenant's administration log, newest first: ?limit, ?cursor, ?action; { items, nextCursor }.
+export const GET = apiRoute("audit:read", async ({ ctx, request }) =>
+  listAudit(ctx, Object.fromEntries(request.nextUrl.searchParams)),
+);

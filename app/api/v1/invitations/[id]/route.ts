@@ -1,0 +1,5 @@
+import { apiRoute } from "@/app/_server/api-route";
+import { revokeInvitation } from "@/lib/members/revoke-invitation";
+
+// DELETE /api/v1/invitations/{id} — withdraw a pending invitation; its link stops working at once.
+export const DELETE = apiRoute<{ id: string }>("users:manage", async ({ ctx, params }) => revokeInvitation(ctx, params.id));

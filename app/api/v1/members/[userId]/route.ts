@@ -1,0 +1,8 @@
+import { apiRoute, readJson } from "@/app/_server/api-route";
+import { changeMember } from "@/lib/members/change-member";
+
+// PATCH /api/v1/members/{userId} — { role?, active? }: change the role, deactivate or reactivate;
+// the last active admin can't be demoted or deactivated (409).
+export const PATCH = apiRoute<{ userId: string }>("users:manage", async ({ ctx, request, params }) =>
+  changeMember(ctx, params.userId, await readJson(request)),
+);

@@ -1,0 +1,12 @@
+import { NextResponse } from "next/server";
+import { apiRoute, readJson } from "@/app/_server/api-route";
+import { inviteMember } from "@/lib/members/invite-member";
+import { listMembers } from "@/lib/members/list-members";
+
+// GET /api/v1/members — the tenant's members and pending invitations: { members, invitations }.
+export const GET = apiRoute("users:manage", async ({ ctx }) => listMembers(ctx));
+
+// POST /api/v1/members — invite { name, email, role }; 201 { invitation, url } (the one-time link, shown once).
+export const POST = apiRoute("users:manage", async ({ ctx, request }) =>
+  NextResponse.json(await inviteMember(ctx, await readJson(request)), { status: 201, headers: { "Cache-Control": "no-store" } }),
+);

@@ -1,0 +1,10 @@
+import { apiRoute, readJson } from "@/app/_server/api-route";
+import { getRuleSettings } from "@/lib/rule-settings/rule-settings-view";
+import { saveRuleSettings } from "@/lib/rule-settings/save-rule-settings";
+
+// GET /api/v1/rule-settings — the tenant's rulebook settings: { version, disabledRules, thresholds, defaults }.
+export const GET = apiRoute("rules:configure", async ({ ctx }) => getRuleSettings(ctx));
+
+// PUT /api/v1/rule-settings — replace them ({ version, disabledRules, thresholds }); a stale version is a 409.
+// Re-evaluates escalation readiness of every open case before answering.
+export const PUT = apiRoute("rules:configure", async ({ ctx, request }) => saveRuleSettings(ctx, await readJson(request)));
