@@ -2,7 +2,7 @@ import { ZodError } from "zod";
 import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
 import type { ErrorBody } from "@/lib/errors/error-body";
 import { fieldIssuesFromZod, summariseIssues } from "@/lib/errors/validation";
-import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { isDatabaseUnavailable, isPoolWaitTimeout } from "@/lib/db/errors";
 
 // Maps any thrown value to the API's error body and status. Plain data, usable by route handlers
 // and server actions alike.
@@ -26,7 +26,10 @@ export function toProblem(error: unknown): { status: number; body: ErrorBody } {
     return { status: 400, body: { error: { code: "validation_failed", message: summariseIssues(fields), fields } } };
   }
   if (isDatabaseUnavailable(error)) {
-    return { status: 503, body: { error: { code: "unavailable", message: "The database is unreachable right now. Try again in a moment." } } };
+    const message = isPoolWaitTimeout(error)
+      ? "The server is busy right now. Nothing was changed; try again in a moment."
+      : "The database is unreachable right now. Try again in a moment.";
+    return { status: 503, body: { error: { code: "unavailable", message } } };
   }
   return { status: 500, body: { error: { code: "internal", message: "Something went wrong on our side." } } };
 }
