@@ -1,35 +1,36 @@
 // npm run bench:escalation — the supervisors' queue on 100,000 cases in one tenant (10% in review,
 // as bench/seed-cases.ts makes them), next to the same queries in raw SQL; the packet JSON of a case;
-// and packet.zip for a case with 20 screenshots of 1 MB, with the memory the stream holds.
+// and packet.zip for a case with 20 screenshots of 1 MB, with the memory the stream holds. Ends with
+// {"bench":"escalation","cases":…,"results":[{"name","p50","p95","rawP50","rawP95"}],"zipMb":…,"zipSeconds":…,"zipPeakRssMb":…}.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrate";
 import { ensureAppRole } from "@/lib/db/bootstrap";
+import { inTenant } from "./api-raw-sql";
 import { seedCases } from "./seed-cases";
+import { round2, timeRuns, type Stats } from "./support/measure";
+import { integerSetting, runBenchmark } from "./support/run-benchmark";
 
-const CASES = Number(process.env.BENCH_CASES ?? 100_000);
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 60);
 const SCREENSHOTS = 20;
 const SCREENSHOT_BYTES = 1024 * 1024;
 
-async function main() {
+runBenchmark(async () => {
+  const cases = integerSetting("BENCH_CASES", 100_000, { min: 1_000, max: 5_000_000 });
+  const iterations = integerSetting("BENCH_ITERATIONS", 60, { min: 5, max: 10_000 });
   const server = await startEmbeddedPostgres({ persistent: false });
   try {
     await applyMigrations(server.adminUrl);
     process.env.APP_DATABASE_URL = await ensureAppRole(server.adminUrl, randomBytes(18).toString("base64url"));
-    await run(server.adminUrl, process.env.APP_DATABASE_URL);
-  } catch (error) {
-    console.error(error);
-    process.exitCode = 1;
+    return await run(server.adminUrl, process.env.APP_DATABASE_URL, cases, iterations);
   } finally {
     const { appPrisma } = await import("@/lib/db/client");
     await appPrisma().$disconnect().catch(() => undefined);
     await server.stop();
   }
-}
+});
 
-async function run(adminUrl: string, appUrl: string) {
+async function run(adminUrl: string, appUrl: string, cases: number, iterations: number) {
   // Imported after APP_DATABASE_URL is set, so the services connect as the application role.
   const { provisionTenant } = await import("@/lib/tenancy/provision");
   const { escalationQueue, awaitingReviewCount } = await import("@/lib/escalation/escalation-queue");
@@ -47,11 +48,11 @@ async function run(adminUrl: string, appUrl: string) {
   const userOf = async (email: string) => (await admin.query(`SELECT id FROM "User" WHERE email = $1`, [email])).rows[0].id as string;
   const seedStart = performance.now();
   await seedCases(adminUrl, [
-    { tenantId: big.tenantId, cases: CASES, assigneeId: await userOf(big.admin.email) },
-    { tenantId: other.tenantId, cases: CASES / 4, assigneeId: await userOf(other.admin.email) },
+    { tenantId: big.tenantId, cases: cases, assigneeId: await userOf(big.admin.email) },
+    { tenantId: other.tenantId, cases: Math.round(cases / 4), assigneeId: await userOf(other.admin.email) },
   ]);
   await admin.query("ANALYZE");
-  console.log(`Seeded ${CASES} + ${CASES / 4} cases in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+  console.log(`Seeded ${cases} + ${Math.round(cases / 4)} cases in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
   const ctx = { tenantId: big.tenantId, actor: { kind: "api_token" as const, tokenId: big.tenantId, role: "supervisor" as const, label: "Bench" } };
   let deep = await escalationQueue(ctx, { limit: 100 });
@@ -62,6 +63,7 @@ async function run(adminUrl: string, appUrl: string) {
 
   const pool = new pg.Pool({ connectionString: appUrl, max: 2 });
   const raw = (sql: string) => inTenant(pool, big.tenantId, (client) => client.query(sql, [big.tenantId]));
+  const time = (fn: () => Promise<unknown>) => timeRuns(fn, iterations);
   const rows: Row[] = [
     { name: "queue page 1 (both sections, counts)", service: await time(() => escalationQueue(ctx, {})), raw: await time(() => raw(RAW_QUEUE_SQL)) },
     { name: "queue, awaiting review ~2,000 rows in", service: await time(() => escalationQueue(ctx, { reviewCursor: cursor })), raw: null },
@@ -81,7 +83,7 @@ async function run(adminUrl: string, appUrl: string) {
     statusMessages: shots.map((screenshotId) => ({ deviceKey: "iphone-1", message: "paused", text: "Paused", observedAt, screenshotId })),
   });
   rows.push({ name: "packet JSON (GET …/packet)", service: await time(() => getPacket(ctx, created.case.id)), raw: null });
-  printTable(rows);
+  printTable(rows, iterations);
 
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
@@ -94,11 +96,20 @@ async function run(adminUrl: string, appUrl: string) {
     size += chunk.value.length;
     peak = Math.max(peak, process.memoryUsage().rss);
   }
+  const zipSeconds = (performance.now() - zipStart) / 1000;
   const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-  console.log(`\npacket.zip with ${SCREENSHOTS} × ${mb(SCREENSHOT_BYTES)} MB screenshots: ${mb(size)} MB in ${((performance.now() - zipStart) / 1000).toFixed(2)} s; ` +
+  console.log(`\npacket.zip with ${SCREENSHOTS} × ${mb(SCREENSHOT_BYTES)} MB screenshots: ${mb(size)} MB in ${zipSeconds.toFixed(2)} s; ` +
     `peak RSS +${mb(peak - rssBefore)} MB while streaming (the whole archive would be ${mb(size)} MB)`);
   await pool.end();
   await admin.end();
+  return {
+    bench: "escalation",
+    cases: cases,
+    results: rows.map((row) => ({ name: row.name, p50: round2(row.service.p50), p95: round2(row.service.p95), rawP50: row.raw ? round2(row.raw.p50) : null, rawP95: row.raw ? round2(row.raw.p95) : null })),
+    zipMb: round2(size / 1024 / 1024),
+    zipSeconds: round2(zipSeconds),
+    zipPeakRssMb: round2((peak - rssBefore) / 1024 / 1024),
+  };
 }
 
 const RAW_QUEUE_SQL = `
@@ -117,46 +128,14 @@ const RAW_QUEUE_SQL = `
     (SELECT count(*) FROM "Case" WHERE "tenantId" = $1 AND status = 'escalation_review'),
     (SELECT count(*) FROM "Case" WHERE "tenantId" = $1 AND status IN ('open', 'waiting_on_customer') AND "escalationReadyAt" <= now())`;
 
-async function inTenant<T>(pool: pg.Pool, tenantId: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    await client.query("SELECT set_config('app.tenant_id', $1, true)", [tenantId]);
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } finally {
-    client.release();
-  }
-}
-
-type Stats = { p50: number; p95: number };
 type Row = { name: string; service: Stats; raw: Stats | null };
 
-async function time(fn: () => Promise<unknown>): Promise<Stats> {
-  for (let i = 0; i < 10; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < ITERATIONS; i++) {
-    const t0 = performance.now();
-    await fn();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
-  return { p50: at(0.5), p95: at(0.95) };
-}
-
-function printTable(rows: Row[]) {
+function printTable(rows: Row[], iterations: number) {
   const width = Math.max(...rows.map((row) => row.name.length));
   const ms = (value: number) => value.toFixed(2).padStart(8);
-  console.log(`\n${"".padEnd(width)}   service p50 / p95 (ms)   raw SQL p50 / p95 (ms)   (${ITERATIONS} runs each)`);
+  console.log(`\n${"".padEnd(width)}   service p50 / p95 (ms)   raw SQL p50 / p95 (ms)   (${iterations} runs each)`);
   for (const row of rows) {
     const raw = row.raw ? `${ms(row.raw.p50)} / ${ms(row.raw.p95)}` : "       —";
     console.log(`${row.name.padEnd(width)}   ${ms(row.service.p50)} / ${ms(row.service.p95)}      ${raw}`);
   }
 }
-
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});

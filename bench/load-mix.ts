@@ -42,6 +42,7 @@ export function requestMix(fixtures: MixFixtures) {
     const headers = { authorization: `Bearer ${pick(fixtures.tokens)}`, "content-type": "application/json" };
     context.op = op;
     context.started = performance.now();
+    context.editCase = undefined; // autocannon keeps one state per connection across its requests
     switch (op) {
       case "list": {
         const q = random() < 0.3 ? `&q=${pick(["maria", "tanaka", "pst-42", "kalo"])}` : "";
@@ -82,6 +83,11 @@ export function requestMix(fixtures: MixFixtures) {
 
   return {
     requests: [{ setupRequest, onResponse }],
+    /** Forgets the figures so far (after a warm-up on the same mix, which keeps the edits' versions). */
+    resetReport: () => {
+      for (const samples of latencies.values()) samples.length = 0;
+      statuses.clear();
+    },
     /** p50/p95 per operation, as seen by the client (ms), and how many answered with each status. */
     report: () => ({
       perOperation: WEIGHTS.map(([op]) => {

@@ -1,45 +1,48 @@
 // npm run bench:metrics — the supervisors' metrics over BENCH_CASES cases (default 1,000,000) in one
 // tenant spread over two years (plus another tenant's), through the services, beside a plain indexed
 // query on the same data in the same run. SPEC: each metric p95 < 100 ms at 1,000,000 cases; the run
-// exits non-zero when a metric misses BENCH_P95_LIMIT_MS (default 100) or anything fails.
+// exits non-zero when a metric misses BENCH_P95_LIMIT_MS (default 100) or anything fails. Ends with
+// {"bench":"metrics","cases":…,"limitMs":…,"results":[{"name","p50","p95"}]} (milliseconds).
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrate";
 import { ensureAppRole } from "@/lib/db/bootstrap";
 import { inTenant } from "./api-raw-sql";
-import { timeRuns, type Stats } from "./support/measure";
+import { round2, timeRuns, type Stats } from "./support/measure";
+import { BenchmarkTargetMissed, integerSetting, runBenchmark } from "./support/run-benchmark";
 import { seedMetricsCases } from "./seed-metrics";
 
-const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
-const OTHER_CASES = Number(process.env.BENCH_OTHER_CASES ?? Math.min(50_000, Math.ceil(CASES / 10)));
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 60);
-const LIMIT_MS = Number(process.env.BENCH_P95_LIMIT_MS ?? 100);
-
-async function main() {
+runBenchmark(async () => {
+  const cases = integerSetting("BENCH_CASES", 1_000_000, { min: 1_000, max: 5_000_000 });
+  const settings = {
+    cases,
+    otherCases: integerSetting("BENCH_OTHER_CASES", Math.min(50_000, Math.ceil(cases / 10)), { min: 0, max: 5_000_000 }),
+    iterations: integerSetting("BENCH_ITERATIONS", 60, { min: 5, max: 10_000 }),
+  };
+  const limitMs = integerSetting("BENCH_P95_LIMIT_MS", 100, { min: 1, max: 600_000 });
   const started = performance.now();
   const server = await startEmbeddedPostgres({ persistent: false });
   try {
     await applyMigrations(server.adminUrl);
     const appUrl = await ensureAppRole(server.adminUrl, randomBytes(18).toString("base64url"));
     process.env.APP_DATABASE_URL = appUrl;
-    const missed = await run(server.adminUrl, appUrl);
+    const rows = await run(server.adminUrl, appUrl, settings);
     console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    if (missed.length > 0) {
-      console.error(`\nFAILED: p95 over ${LIMIT_MS} ms: ${missed.join("; ")}`);
-      process.exitCode = 1;
-    }
-  } catch (error) {
-    console.error(error);
-    process.exitCode = 1;
+    const summary = { bench: "metrics", cases, limitMs, results: rows.all.map(([name, stats]) => ({ name, p50: round2(stats.p50), p95: round2(stats.p95) })) };
+    const missed = rows.metrics.filter(([, stats]) => stats.p95 >= limitMs).map(([name, stats]) => `${name} ${stats.p95.toFixed(1)} ms`);
+    if (missed.length > 0) throw new BenchmarkTargetMissed(`p95 over ${limitMs} ms: ${missed.join("; ")}`, summary);
+    return summary;
   } finally {
     const { appPrisma } = await import("@/lib/db/client");
     await appPrisma().$disconnect().catch(() => undefined);
     await server.stop();
   }
-}
+});
 
-async function run(adminUrl: string, appUrl: string): Promise<string[]> {
+type Settings = { cases: number; otherCases: number; iterations: number };
+
+async function run(adminUrl: string, appUrl: string, { cases, otherCases, iterations }: Settings): Promise<{ all: [string, Stats][]; metrics: [string, Stats][] }> {
   // Imported after APP_DATABASE_URL is set, so the services connect as the application role.
   const { provisionTenant } = await import("@/lib/tenancy/provision");
   const { getFixEffectiveness } = await import("@/lib/metrics/fix-effectiveness");
@@ -55,13 +58,13 @@ async function run(adminUrl: string, appUrl: string): Promise<string[]> {
   const other = await provisionTenant({ name: "Bench Metrics Other" });
 
   const seedStart = performance.now();
-  await seedMetricsCases(admin, big.tenantId, CASES, (done) => process.stdout.write(`\rSeeding ${done.toLocaleString("en")} / ${CASES.toLocaleString("en")} cases…`));
-  await seedMetricsCases(admin, other.tenantId, OTHER_CASES);
+  await seedMetricsCases(admin, big.tenantId, cases, (done) => process.stdout.write(`\rSeeding ${done.toLocaleString("en")} / ${cases.toLocaleString("en")} cases…`));
+  await seedMetricsCases(admin, other.tenantId, otherCases);
   const seeded = performance.now();
   await admin.query("ANALYZE");
   const totals = (await admin.query(`SELECT (SELECT count(*) FROM "Case")::int AS cases, (SELECT count(*) FROM "TriedStep")::int AS steps,
     (SELECT count(*) FROM "CaseStatusChange")::int AS changes, (SELECT count(*) FROM "RuleOutcomeCount")::int AS outcome_rows`)).rows[0];
-  console.log(`\rSeeded ${totals.cases} cases (${CASES} in one tenant), ${totals.steps} steps, ${totals.changes} status changes ` +
+  console.log(`\rSeeded ${totals.cases} cases (${cases} in one tenant), ${totals.steps} steps, ${totals.changes} status changes ` +
     `(${totals.outcome_rows} aggregate rows) in ${((seeded - seedStart) / 1000).toFixed(1)} s through the triggers; ANALYZE ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
 
   const ctx = { tenantId: big.tenantId, actor: { kind: "api_token" as const, tokenId: big.tenantId, role: "supervisor" as const, label: "Bench" } };
@@ -72,8 +75,8 @@ async function run(adminUrl: string, appUrl: string): Promise<string[]> {
 
   const appPool = new pg.Pool({ connectionString: appUrl, max: 2 });
   const rows: [string, Stats][] = [];
-  const bench = async (name: string, fn: () => Promise<unknown>, iterations = ITERATIONS) => {
-    rows.push([name, await timeRuns(fn, iterations)]);
+  const bench = async (name: string, fn: () => Promise<unknown>, runs = iterations) => {
+    rows.push([name, await timeRuns(fn, runs)]);
   };
   await bench("fix effectiveness, last 90 days", () => getFixEffectiveness(ctx, last90));
   await bench("fix effectiveness, two years", () => getFixEffectiveness(ctx, twoYears));
@@ -87,15 +90,15 @@ async function run(adminUrl: string, appUrl: string): Promise<string[]> {
   await bench("plain indexed query: 25 open cases by updatedAt (raw SQL)", () =>
     inTenant(appPool, big.tenantId, (client) => client.query(PLAIN_SQL, [big.tenantId])));
   await bench("for contrast: fix effectiveness straight from the steps, 90 days (raw SQL)", () =>
-    inTenant(appPool, big.tenantId, (client) => client.query(NAIVE_SQL, [big.tenantId, last90.start, last90.end])), Math.min(ITERATIONS, 10));
+    inTenant(appPool, big.tenantId, (client) => client.query(NAIVE_SQL, [big.tenantId, last90.start, last90.end])), Math.min(iterations, 10));
 
   const width = Math.max(...rows.map(([name]) => name.length));
-  console.log(`\n${"".padEnd(width)}      p50 (ms)    p95 (ms)   (${ITERATIONS} runs; ${CASES.toLocaleString("en")} cases)`);
+  console.log(`\n${"".padEnd(width)}      p50 (ms)    p95 (ms)   (${iterations} runs; ${cases.toLocaleString("en")} cases)`);
   for (const [name, stats] of rows) console.log(`${name.padEnd(width)}   ${stats.p50.toFixed(2).padStart(9)}   ${stats.p95.toFixed(2).padStart(9)}`);
 
   await appPool.end();
   await admin.end();
-  return rows.slice(0, metricRows).filter(([, stats]) => stats.p95 >= LIMIT_MS).map(([name, stats]) => `${name} ${stats.p95.toFixed(1)} ms`);
+  return { all: rows, metrics: rows.slice(0, metricRows) };
 }
 
 const isoDay = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -110,11 +113,3 @@ const NAIVE_SQL = `
   FROM "TriedStep" t JOIN "Device" d ON d."tenantId" = t."tenantId" AND d."caseId" = t."caseId"
   WHERE t."tenantId" = $1 AND t."triedAt" >= $2 AND t."triedAt" < $3 AND t.outcome IN ('resolved', 'no_change', 'worse')
   GROUP BY 1, 2`;
-
-// Exit explicitly with the verdict: the embedded server's shutdown must not turn a failure into success.
-main()
-  .catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => process.exit(process.exitCode ?? 0));

@@ -1,7 +1,8 @@
 // npm run bench:rule-settings — saving a tenant's rulebook settings with 100,000 open cases: the save
 // re-evaluates every open case's escalation columns (escalationReadyAt, escalationBlockers) in the
 // same transaction (lib/rule-settings/).
-// Prints the p50 of a few saves (whole save and the re-evaluation alone) and cases per second.
+// Prints the p50 of a few saves (whole save and the re-evaluation alone) and cases per second. Ends with
+// {"bench":"rule-settings","cases":…,"runs":…,"saveP50Ms":…,"reevaluationP50Ms":…,"casesPerSecond":…,"appCpuMs":…,"databaseCpuMs":…}.
 import { randomBytes } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import pg from "pg";
@@ -9,28 +10,27 @@ import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrate";
 import { ensureAppRole } from "@/lib/db/bootstrap";
 import { processCpuSeconds, seedCases } from "./seed-cases";
+import { integerSetting, runBenchmark } from "./support/run-benchmark";
 
-const OPEN_CASES = Number(process.env.BENCH_CASES ?? 100_000);
-const OTHER_TENANT_CASES = Number(process.env.BENCH_OTHER_CASES ?? 20_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-
-async function main() {
+runBenchmark(async () => {
+  const settings = {
+    OPEN_CASES: integerSetting("BENCH_CASES", 100_000, { min: 100, max: 5_000_000 }),
+    OTHER_TENANT_CASES: integerSetting("BENCH_OTHER_CASES", 20_000, { min: 0, max: 5_000_000 }),
+    RUNS: integerSetting("BENCH_RUNS", 5, { min: 1, max: 1_000 }),
+  };
   const server = await startEmbeddedPostgres({ persistent: false });
   try {
     await applyMigrations(server.adminUrl);
     process.env.APP_DATABASE_URL = await ensureAppRole(server.adminUrl, randomBytes(18).toString("base64url"));
-    await run(server.adminUrl);
-  } catch (error) {
-    console.error(error);
-    process.exitCode = 1;
+    return await run(server.adminUrl, settings);
   } finally {
     const { appPrisma } = await import("@/lib/db/client");
     await appPrisma().$disconnect().catch(() => undefined);
     await server.stop();
   }
-}
+});
 
-async function run(adminUrl: string) {
+async function run(adminUrl: string, { OPEN_CASES, OTHER_TENANT_CASES, RUNS }: { OPEN_CASES: number; OTHER_TENANT_CASES: number; RUNS: number }) {
   // Imported after APP_DATABASE_URL is set, so the app's client connects as the application role.
   const { provisionTenant } = await import("@/lib/tenancy/provision");
   const { saveRuleSettings } = await import("@/lib/rule-settings/save-rule-settings");
@@ -100,6 +100,14 @@ async function run(adminUrl: string) {
     `CPU per save p50: application ${p50(samples.map((s) => s.nodeCpu)).toFixed(0)} ms, PostgreSQL ${p50(samples.map((s) => s.databaseCpu)).toFixed(0)} ms ` +
     `(the rest of the wall time is waiting for a CPU; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs)`);
   await admin.end();
+  return {
+    bench: "rule-settings",
+    cases,
+    runs: RUNS,
+    saveP50Ms: Math.round(total),
+    reevaluationP50Ms: reevaluation,
+    casesPerSecond: Math.round(cases / (reevaluation / 1000)),
+    appCpuMs: Math.round(p50(samples.map((s) => s.nodeCpu))),
+    databaseCpuMs: Math.round(p50(samples.map((s) => s.databaseCpu))),
+  };
 }
-
-await main();

@@ -14,6 +14,8 @@ export interface ProductServer {
   toggleCpuProfile(): void;
   /** Resident memory of the server's process tree (the start script excluded), in MiB. */
   rssMb(): number;
+  /** The server's latest output lines that report a failure (e.g. a route's "… failed" log). */
+  failureLines(): string[];
   stop(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export async function startProduct(options: {
       for (const pid of descendants(child.pid!)) if (/^\S*node\S* .*scripts\/serve\.ts/.test(readCmdline(pid))) process.kill(pid, "SIGUSR2");
     },
     rssMb: () => descendants(child.pid!).reduce((sum, pid) => sum + rssKb(pid), 0) / 1024,
+    failureLines: () => output.join("").split("\n").filter((line) => /failed|error/i.test(line)).slice(-10),
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
       const timer = setTimeout(() => stopTree(child), 20_000);

@@ -1,14 +1,16 @@
 import { roleRank } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { apiTokenSelect, apiTokenView, type ApiTokenView } from "@/lib/api-tokens/api-token-views";
+import { forgetApiToken } from "@/lib/auth/api-tokens";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { StaffActor, TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { isUuid } from "@/lib/util/uuid";
 
 /**
- * Revokes a token: its next request is a 401 (tokens are checked against the database on every
- * request). Revoking a revoked token changes nothing and answers it as it is.
+ * Revokes a token: its next request to this instance is a 401, on other instances within 5 s
+ * (they remember a valid token that long, decision 0084). Revoking a revoked token changes nothing
+ * and answers it as it is.
  */
 export async function revokeApiToken(
   ctx: TenantContext & { actor: StaffActor },
@@ -19,7 +21,7 @@ export async function revokeApiToken(
   const id = unverifiedId;
   const now = options.now ?? new Date();
   const { tenantId } = ctx;
-  return withTenant(tenantId, async (tx) => {
+  const view = await withTenant(tenantId, async (tx) => {
     const rows = await tx.$queryRaw<{ id: string }[]>`
       SELECT "id" FROM "ApiToken" WHERE "tenantId" = ${tenantId}::uuid AND "id" = ${id}::uuid FOR UPDATE`;
     if (rows.length === 0) throw notFound("API token");
@@ -37,4 +39,7 @@ export async function revokeApiToken(
     });
     return apiTokenView(revoked, now);
   });
+  // After the commit: forgotten earlier, a request in between could remember the token again.
+  forgetApiToken(id);
+  return view;
 }

@@ -1,4 +1,5 @@
 import type { Role } from "@/lib/auth/permissions";
+import { ApiTokenCache } from "@/lib/auth/api-token-cache";
 import { hashSecret, newSecret } from "@/lib/auth/secrets";
 import { withLookup, withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
 
@@ -45,10 +46,20 @@ export interface ApiTokenIdentity {
   role: Role;
 }
 
-/** Resolves a bearer token to its tenant and role, or null when it is unknown, revoked or expired. */
+// One per server process (kept on globalThis so a reloaded module in development shares it).
+const globalForTokens = globalThis as unknown as { photoSyncApiTokenCache?: ApiTokenCache<ApiTokenIdentity> };
+const tokenCache = (globalForTokens.photoSyncApiTokenCache ??= new ApiTokenCache<ApiTokenIdentity>());
+
+/**
+ * Resolves a bearer token to its tenant and role, or null when it is unknown, revoked or expired.
+ * A valid token is remembered for up to 5 s (lib/auth/api-token-cache.ts): a revocation made on
+ * another app instance takes effect within that time, one made here at once (forgetApiToken).
+ */
 export async function authenticateApiToken(token: string): Promise<ApiTokenIdentity | null> {
   if (!token.startsWith(`${TOKEN_PREFIX}_`) || token.length > 200) return null;
   const tokenHash = hashSecret(token);
+  const remembered = tokenCache.get(tokenHash, Date.now());
+  if (remembered) return remembered;
   const found = await withLookup("api_token_hash", tokenHash, (tx) =>
     tx.apiToken.findUnique({ where: { tokenHash }, select: { tenantId: true, id: true, name: true, role: true, revokedAt: true, expiresAt: true, lastUsedAt: true } }),
   );
@@ -61,5 +72,12 @@ export async function authenticateApiToken(token: string): Promise<ApiTokenIdent
       tx.apiToken.update({ where: { tenantId_id: { tenantId: found.tenantId, id: found.id } }, data: { lastUsedAt: now } }),
     ).catch(() => undefined);
   }
-  return { tenantId: found.tenantId, tokenId: found.id, name: found.name, role: found.role };
+  const identity = { tenantId: found.tenantId, tokenId: found.id, name: found.name, role: found.role };
+  tokenCache.remember(tokenHash, identity, now.getTime(), found.expiresAt);
+  return identity;
+}
+
+/** Makes this instance refuse a revoked token from its next request on (others within 5 s). */
+export function forgetApiToken(tokenId: string): void {
+  tokenCache.forget(tokenId);
 }

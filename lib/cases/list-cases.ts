@@ -22,11 +22,15 @@ export async function listCases(ctx: TenantContext, raw: unknown, options: { now
   const readDir = backward ? (query.dir === "desc" ? "asc" : "desc") : query.dir;
   const where: Prisma.CaseWhereInput = { AND: [...caseListWhere(ctx, query, now), ...(cursor ? keysetBeyond(cursor) : [])] };
 
-  const rows = await withTenant(ctx.tenantId, (tx) =>
-    tx.case.findMany({
-      where,
-      orderBy: [{ [query.sort]: readDir }, { id: readDir }],
-      take: query.limit + 1,
+  const rows = await withTenant(ctx.tenantId, async (tx) => {
+    // The page's ids first, then its rows with their relations (decision 0084). In one statement,
+    // PostgreSQL may join every matching row's relations before sorting and cutting the page: it
+    // does when it expects few matches (the platform filter's estimate under RLS, decision 0083),
+    // e.g. a Previous page near the top — 2,000 rows joined for 26 shown, 300 ms instead of 30.
+    const keys = await tx.case.findMany({ where, orderBy: [{ [query.sort]: readDir }, { id: readDir }], take: query.limit + 1, select: { id: true } });
+    if (keys.length === 0) return [];
+    const found = await tx.case.findMany({
+      where: { tenantId: ctx.tenantId, id: { in: keys.map((key) => key.id) } },
       select: {
         id: true,
         number: true,
@@ -43,8 +47,10 @@ export async function listCases(ctx: TenantContext, raw: unknown, options: { now
         assignee: { select: { userId: true, user: { select: { name: true } } } },
         devices: { select: { platform: true, model: true }, orderBy: { position: "asc" } },
       },
-    }),
-  );
+    });
+    const byId = new Map(found.map((row) => [row.id, row]));
+    return keys.flatMap((key) => byId.get(key.id) ?? []);
+  });
   const more = rows.length > query.limit;
   const page = rows.slice(0, query.limit);
   if (backward) page.reverse();

@@ -1,17 +1,35 @@
 // Recognises database faults in their many shapes (pg, the Prisma adapter, Prisma's own codes), so
 // callers answer 503 and retry later instead of crashing or showing the error's text:
 //   - "unreachable": the server is down, restarting, or not answering in time;
-//   - "refused": it answers but refuses the application's role (wrong password, missing grant).
-// Both recover without a restart: every pool connection is made fresh when the next one is needed.
-export type DatabaseFault = "unreachable" | "refused";
+//   - "refused": it answers but refuses the application's role (wrong password, missing grant);
+//   - "busy": the database is up but this server is overloaded (decision 0084): pg-pool's queue wait
+//     ("timeout exceeded when trying to connect": every connection was busy for POOL_QUEUE_WAIT_MS),
+//     Prisma's maxWait behind it, or a unit of work that outlived its transaction timeout.
+// All recover without a restart: every pool connection is made fresh when the next one is needed.
+// (pg's own connect timeout, "timeout expired", is a connection that could not be made: unreachable.)
+export type DatabaseFault = "unreachable" | "refused" | "busy";
 
 const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "EHOSTUNREACH", "57P01", "57P02", "57P03", "57014", "08000", "08001", "08003", "08004", "08006", "53300", "P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
-const UNREACHABLE_TEXT = /ECONNREFUSED|ECONNRESET|Connection terminated|timeout exceeded when trying to connect|Query read timeout|Can't reach database|connection (?:is )?closed|the database system is (?:starting up|shutting down)|terminating connection|statement timeout|canceling statement due to statement timeout|Unable to start a transaction in the given time|Transaction already closed|DatabaseNotReachable|ConnectionClosed|SocketTimeout/i;
+const UNREACHABLE_TEXT = /ECONNREFUSED|ECONNRESET|Connection terminated|^timeout expired$|Query read timeout|Can't reach database|connection (?:is )?closed|the database system is (?:starting up|shutting down)|terminating connection|statement timeout|canceling statement due to statement timeout|Transaction already closed|DatabaseNotReachable|ConnectionClosed|SocketTimeout/i;
 // 28P01 wrong password, 28000 role may not log in, 42501 missing privilege, 3D000 no such database.
 const REFUSED_CODES = new Set(["28P01", "28000", "42501", "3D000", "P1000", "P1003", "P1010"]);
 const REFUSED_TEXT = /password authentication failed|permission denied for|role "[^"]*" is not permitted to log in|AuthenticationFailed/i;
 
-export function databaseFault(error: unknown, depth = 0): DatabaseFault | null {
+const BUSY_TEXT = /timeout exceeded when trying to connect|Unable to start a transaction in the given time|on an expired transaction/i;
+
+export function databaseFault(error: unknown): DatabaseFault | null {
+  if (hasBusyMessage(error)) return "busy";
+  return outageOf(error);
+}
+
+function hasBusyMessage(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 6) return false;
+  const candidate = error as { message?: unknown; cause?: unknown };
+  if (typeof candidate.message === "string" && BUSY_TEXT.test(candidate.message)) return true;
+  return hasBusyMessage(candidate.cause, depth + 1);
+}
+
+function outageOf(error: unknown, depth = 0): DatabaseFault | null {
   if (!error || typeof error !== "object" || depth > 6) return null;
   const candidate = error as { code?: unknown; message?: unknown; cause?: unknown; kind?: unknown; errors?: unknown; originalCode?: unknown };
   for (const code of [candidate.code, candidate.originalCode]) {
@@ -29,11 +47,11 @@ export function databaseFault(error: unknown, depth = 0): DatabaseFault | null {
   }
   if (Array.isArray(candidate.errors)) {
     for (const inner of candidate.errors) {
-      const fault = databaseFault(inner, depth + 1);
+      const fault = outageOf(inner, depth + 1);
       if (fault) return fault;
     }
   }
-  return databaseFault(candidate.cause, depth + 1);
+  return outageOf(candidate.cause, depth + 1);
 }
 
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -43,5 +61,6 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 /** What a person or client is told; never the error's own text (host, port, SQL stay in the log). */
 export const DATABASE_FAULT_MESSAGES: Record<DatabaseFault, string> = {
   unreachable: "The database is unreachable right now. Nothing was lost; try again in a moment.",
+  busy: "The server is busy right now. Nothing was changed; try again in a moment.",
   refused: "The database refused the application's credentials or permissions. Nothing was saved; an operator needs to fix the database access, then it works again without a restart.",
 };

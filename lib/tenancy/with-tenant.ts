@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/db/generated/client";
-import { appPrisma, type AppPrismaClient } from "@/lib/db/client";
+import { appPrisma, POOL_QUEUE_WAIT_MS, type AppPrismaClient } from "@/lib/db/client";
 import { isUuid } from "@/lib/util/uuid";
 
 // The one way code reaches tenant data (docs/decisions/0001-tenant-isolation.md).
@@ -58,13 +58,36 @@ async function runScoped<T>(
   work: (tx: TenantTx) => Promise<T>,
   { client = appPrisma(), isolationLevel, timeoutMs = 10_000 }: UnitOfWorkOptions,
 ): Promise<T> {
-  return client.$transaction(
-    async (tx) => {
-      for (const [name, value] of settings) {
-        await tx.$queryRaw`SELECT set_config(${name}, ${value}, true)`;
-      }
-      return work(tx);
-    },
-    { isolationLevel, timeout: timeoutMs, maxWait: 5_000 },
-  );
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await client.$transaction(
+        async (tx) => {
+          for (const [name, value] of settings) {
+            await tx.$queryRaw`SELECT set_config(${name}, ${value}, true)`;
+          }
+          return work(tx);
+        },
+        // Starting the transaction includes queueing for a pooled connection: the pool's own queue
+        // timeout (a "busy" answer) comes first, Prisma's maxWait only backs it up.
+        { isolationLevel, timeout: timeoutMs, maxWait: POOL_QUEUE_WAIT_MS + 2_000 },
+      );
+    } catch (error) {
+      if (attempt >= WRITE_CONFLICT_ATTEMPTS || !isWriteConflict(error)) throw error;
+      // PostgreSQL rolled the whole unit of work back, so running it again is safe (units of work
+      // only touch the database). A short random pause lets the other transaction finish first.
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * attempt));
+    }
+  }
+}
+
+// Concurrent writes in one tenant meet on the metrics aggregates' rows (trigger-kept counters), and
+// under load two of them can deadlock; PostgreSQL then aborts one (40P01, or 40001 under
+// serializable), which Prisma reports as P2034 — or, from a raw query, as P2010 with the driver
+// adapter's "TransactionWriteConflict". Retried, it succeeds (bench:load, decision 0084).
+const WRITE_CONFLICT_ATTEMPTS = 3;
+
+function isWriteConflict(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
+  return code === "P2034" || meta?.driverAdapterError?.cause?.kind === "TransactionWriteConflict";
 }

@@ -22,4 +22,16 @@ describe("benchmarks fail loudly", () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("BENCH_LOAD_CLIENTS must be a whole number");
   });
+
+  it.each([
+    ["bench/escalation.ts", "BENCH_CASES", "many", "BENCH_CASES must be a whole number"],
+    ["bench/customer-link.ts", "BENCH_LINKS", "-5", "BENCH_LINKS must be a whole number"],
+    ["bench/metrics.ts", "BENCH_P95_LIMIT_MS", "fast", "BENCH_P95_LIMIT_MS must be a whole number"],
+    ["bench/rule-settings.ts", "BENCH_RUNS", "0", "BENCH_RUNS must be a whole number"],
+  ])("%s with %s=%s exits non-zero and names the setting, printing no figures", (script, name, value, message) => {
+    const run = runBenchmark(script, { [name]: value });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(message);
+    expect(run.stdout).not.toContain('"bench":');
+  });
 });
