@@ -10,7 +10,8 @@ import { isUuid } from "@/lib/util/uuid";
 
 export const auditQuerySchema = z.strictObject({
   limit: z.coerce.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be at least 1").max(100, "limit can be at most 100").default(50),
-  cursor: z.string().max(200, "cursor is not valid: use the nextCursor of the previous page").optional(),
+  cursor: z.string().max(200, "cursor is not valid: use the nextCursor of the previous page").optional()
+    .meta({ description: "nextCursor of the page before", example: "WyIyMDI2LTExLTIwVDEwOjAwOjAwLjAwMFoiLCIwMTkzYTViMi03YzFlLTdkNGYtOGEyYi0zYzRkNWU2ZjdhOGIiXQ" }),
   action: z.enum(Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]], { error: "Unknown action" }).optional(),
 });
 

@@ -25,7 +25,8 @@ export interface HistoryPage<T> {
 }
 
 export const historyQuerySchema = z.strictObject({
-  cursor: z.string().max(200, "cursor is not valid: use the nextCursor of the previous page").optional(),
+  cursor: z.string().max(200, "cursor is not valid: use the nextCursor of the previous page").optional()
+    .meta({ description: "nextCursor of the page before", example: "WyIyMDI2LTExLTIwVDEwOjAwOjAwLjAwMFoiLCIwMTkzYTViMi03YzFlLTdkNGYtOGEyYi0zYzRkNWU2ZjdhOGIiXQ" }),
   limit: z.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be 1 to 200").max(200, "limit must be 1 to 200").default(HISTORY_PAGE_SIZE),
 });
 type HistoryQuery = z.infer<typeof historyQuerySchema>;

@@ -138,7 +138,8 @@ export const listCasesSchema = z
     q: z.string().trim().max(200, "Search text is too long (200 characters at most)").optional(),
     sort: z.enum(LIST_SORTS, { error: `sort must be one of ${LIST_SORTS.join(", ")}` }).default("updatedAt"),
     dir: z.enum(["asc", "desc"], { error: "dir must be asc or desc" }).default("desc"),
-    cursor: z.string().max(500).optional(),
+    // The example gives the document's readers (and Portman's generated requests) a real cursor's shape.
+    cursor: z.string().max(500).optional().meta({ description: "nextCursor or prevCursor of the page before", example: "WyJ1cGRhdGVkQXQiLCJkZXNjIiwiMjAyNi0xMS0yMFQxMDowMDowMC4wMDBaIiwiMDE5M2E1YjItN2MxZS03ZDRmLThhMmItM2M0ZDVlNmY3YThiIl0" }),
     limit: z.number({ error: "limit must be a number" }).int().min(1, "limit must be 1 to 100").max(100, "limit must be 1 to 100").default(25),
   })
   .refine(
