@@ -4,7 +4,8 @@
 //   3. start the embedded server from .data/postgres ourselves (release() stops it).
 import path from "node:path";
 import { DATA_DIR } from "@/lib/runtime/local-secrets";
-import { findRunningEmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres";
+import { startEmbeddedPostgres } from "./embedded-postgres";
+import { findRunningEmbeddedPostgres } from "./embedded-postgres-files";
 
 export interface AdminDatabase {
   adminUrl: string;
