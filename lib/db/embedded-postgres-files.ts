@@ -24,7 +24,7 @@ export interface RuntimeInfo {
   ownerPid: number;
 }
 
-export const credentialsPathFor = (dataDir: string) => `${path.resolve(dataDir)}-credentials.json`;
+const credentialsPathFor = (dataDir: string) => `${path.resolve(dataDir)}-credentials.json`;
 export const runtimePathFor = (dataDir: string) => `${path.resolve(dataDir)}-runtime.json`;
 
 export function buildPostgresUrl(creds: Credentials, port: number, database = APP_DATABASE_NAME): string {
