@@ -4,6 +4,7 @@ import { defineConfig, devices } from "@playwright/test";
 // the product started exactly as `npm start` starts it, on its own embedded PostgreSQL and port.
 const PORT = Number(process.env.E2E_PORT ?? 3123);
 export const baseURL = `http://localhost:${PORT}`;
+export const E2E_PID_FILE = ".data/e2e/server.pid";
 
 export default defineConfig({
   testDir: "e2e",
@@ -11,7 +12,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  // No retries (Playwright's default): a flaky test is a bug to fix, not to hide.
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {
     baseURL,
@@ -25,9 +26,10 @@ export default defineConfig({
   webServer: {
     command: "tsx scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
-    timeout: 480_000, // a cold start seeds the demo (with 90 days of history) and builds
+    timeout: 600_000, // a cold start builds (minutes on a shared 2-core machine) and seeds the demo with 90 days of history
     reuseExistingServer: !process.env.CI,
-    env: { PORT: String(PORT), PST_DATA_DIR: ".data/e2e", E2E_FRESH: "1" },
+    // PST_PID_FILE: the HTTP server's process id, for tests that watch its memory (e2e/request-limits.spec.ts).
+    env: { PORT: String(PORT), PST_DATA_DIR: ".data/e2e", E2E_FRESH: "1", PST_PID_FILE: E2E_PID_FILE },
     stdout: "pipe",
     stderr: "pipe",
   },

@@ -20,6 +20,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/support/global-setup.ts"],
+          setupFiles: ["tests/support/next-headers-mock.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,

@@ -31,7 +31,7 @@ async function run(linkCount: number): Promise<{ name: string; p50: number; p95:
   const { provisionTenant } = await import("@/lib/tenancy/provision");
   const { createCase } = await import("@/lib/cases/create-case");
   const { rotateCustomerLink } = await import("@/lib/cases/customer-link");
-  const { consumeRateLimit } = await import("@/lib/rate-limit/limiter");
+  const { enforceRateLimit } = await import("@/lib/rate-limit/limiter");
   const { GET: page } = await import("@/app/c/[token]/route");
   const { GET: json } = await import("@/app/api/c/[token]/route");
   const { POST: report } = await import("@/app/api/c/[token]/steps/route");
@@ -74,7 +74,7 @@ async function run(linkCount: number): Promise<{ name: string; p50: number; p95:
   await measure("POST /api/c/{token}/steps (report)", async (i) =>
     expectStatus(await request(report, "POST", links[i]!.token, { ruleId: links[i]!.ruleId, outcome: "no_change", note: `bench ${i}` }), 201, 200));
   await measure("GET /c/{random} (unknown link, 404)", async () => expectStatus(await request(page, "GET", `c_${randomBytes(32).toString("base64url")}`), 404));
-  await measure("one rate-limit counter (consumeRateLimit)", (i) => consumeRateLimit({ name: "bench", points: 1_000_000, windowSeconds: 60 }, `k${i}`));
+  await measure("one rate-limit counter (enforceRateLimit)", (i) => enforceRateLimit({ name: "bench", points: 1_000_000, durationSeconds: 60 }, `k${i}`, "in the benchmark"));
   return results;
 }
 

@@ -41,6 +41,32 @@ test.describe("signing in", () => {
     await expect(page.locator("form").getByRole("alert")).toContainText("Too many failed sign-ins");
   });
 
+  test("signing out ends the session on the server: a copy of the old cookie no longer works", async ({ page, browser }) => {
+    await signIn(page, "agent");
+    const copied = await page.context().cookies();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    const elsewhere = await browser.newContext();
+    try {
+      await elsewhere.addCookies(copied);
+      const stolen = await elsewhere.newPage();
+      await stolen.goto("/cases");
+      await expect(stolen).toHaveURL(/\/sign-in/);
+      expect((await stolen.request.get("/api/v1/me")).status()).toBe(401);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  test("a sign-in that comes back to a foreign site's address lands on the desk instead", async ({ page }) => {
+    await page.goto(`/sign-in?next=${encodeURIComponent("/\\evil.example/steal")}`);
+    await page.getByLabel("Email").fill(demoAccount("agent").email);
+    await page.getByLabel("Password").fill(demoAccount("agent").password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Your desk" })).toBeVisible();
+    expect(page.url()).not.toContain("evil.example");
+  });
+
   test("signing out ends the session", async ({ page }) => {
     await signIn(page, "agent");
     await page.getByRole("button", { name: "Sign out" }).click();

@@ -65,6 +65,10 @@ test("a stopped database gives a clear 503 page, and the product recovers when i
   await expect(page.getByRole("heading", { name: "We can’t reach the database right now" })).toBeVisible();
   const api = await page.request.get(`${baseURL}/api/health`);
   expect(api.status()).toBe(503);
+  // Nothing of the error reaches the browser: no host, port or SQL.
+  for (const text of [await page.content(), await api.text()]) {
+    for (const detail of ["127.0.0.1", String(dbPort), "ECONNREFUSED", "SELECT", "postgres"]) expect(text).not.toContain(detail);
+  }
 
   await startDatabase();
   // The 503 page checks again every 5 s and returns to where the person was.

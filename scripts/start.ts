@@ -39,9 +39,10 @@ async function main() {
     throw error;
   }
 
-  const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+  // Our HTTP server in front of Next.js (client address, security headers, body limits): scripts/serve.ts.
+  const next = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     stdio: "inherit",
-    env: process.env,
+    env: { ...process.env, PORT: String(port), NODE_ENV: "production" },
   });
   console.log(`Photo Sync Triage is starting on http://localhost:${port}`);
   const stop = async (signal: NodeJS.Signals) => {

@@ -1,12 +1,13 @@
-// `npm test`: every suite, in order of speed — typecheck, rulebook freshness, unit and integration
-// tests (Vitest, real embedded PostgreSQL), end-to-end tests (Playwright + Chromium). Prints one
-// closing line "N passed, N failed" and exits non-zero when anything failed.
+// `npm test`: every suite, in order of speed — typecheck, lint (ESLint), dead code (knip), rulebook
+// freshness, unit and integration tests (Vitest, real embedded PostgreSQL), end-to-end tests
+// (Playwright + Chromium). Prints one closing line "N passed, N failed" and exits non-zero when
+// anything failed.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 const REPORT_DIR = path.resolve(".data/test-reports");
-const only = new Set((process.env.TEST_SUITES ?? "typecheck,rulebook,vitest,e2e").split(","));
+const only = new Set((process.env.TEST_SUITES ?? "typecheck,lint,knip,rulebook,vitest,e2e").split(","));
 let passed = 0;
 let failed = 0;
 const failures: string[] = [];
@@ -51,6 +52,12 @@ const bin = (name: string) => path.resolve("node_modules/.bin", name);
 
 if (only.has("typecheck") && run("typecheck", bin("tsc"), ["--noEmit", "-p", "."])) passed += 1;
 else if (only.has("typecheck")) failed += 1;
+
+if (only.has("lint") && run("lint (ESLint)", bin("eslint"), ["."])) passed += 1;
+else if (only.has("lint")) failed += 1;
+
+if (only.has("knip") && run("dead code (knip)", bin("knip"), [])) passed += 1;
+else if (only.has("knip")) failed += 1;
 
 if (only.has("rulebook") && run("docs/rulebook.md is up to date", bin("tsx"), ["scripts/generate-rulebook.ts", "--check"])) passed += 1;
 else if (only.has("rulebook")) failed += 1;

@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "@/lib/errors/app-error";
 import { problemFor } from "@/lib/http/problem";
-import { consumeRateLimit, retryAfterOf } from "@/lib/rate-limit/limiter";
+import { enforceRateLimit, retryAfterOf } from "@/lib/rate-limit/limiter";
 import { linkGone, lookUpCustomerLink, type CustomerContext } from "@/lib/customer/customer-context";
-import { CUSTOMER_LIMITS } from "@/lib/customer/rate-limits";
+import { customerRequestsPerAddress, customerRequestsPerLink } from "@/lib/rate-limit/rules";
 import { clientIp } from "@/app/_server/request-info";
 import { requestSite } from "@/app/_server/request-site";
 import { STYLE_HASH } from "@/app/c/_html/document";
@@ -38,11 +38,11 @@ export function customerRoute(format: Format, handler: Handler) {
     let response: Response;
     try {
       const { token } = await route.params;
-      await consumeRateLimit(CUSTOMER_LIMITS.perAddress, clientIp(request.headers));
+      await enforceRateLimit(customerRequestsPerAddress(), clientIp(request.headers), "from this address");
       const lookup = await lookUpCustomerLink(token);
       if (lookup.kind === "unknown") throw new AppError("not_found", "There is no case behind this link.");
       if (lookup.kind === "revoked") throw linkGone();
-      await consumeRateLimit(CUSTOMER_LIMITS.perLink, lookup.ctx.link.id);
+      await enforceRateLimit(customerRequestsPerLink(), lookup.ctx.link.id, "on this link");
       if (!SAFE_METHODS.has(request.method) && requestSite(request) === "cross-site") {
         throw new AppError("forbidden", "Cross-site request refused: the Origin header does not match this site");
       }

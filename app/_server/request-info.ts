@@ -1,15 +1,15 @@
-// The client's address. Next's server appends the socket address to X-Forwarded-For, so the last
-// entry is the one this machine saw; behind N trusted proxies (TRUSTED_PROXY_HOPS=N) we step back N.
+// The client's address as the HTTP server (scripts/serve.ts) read it from the socket (or from the
+// trusted proxies' X-Forwarded-For, see lib/http/client-address.ts). The server passes it in a
+// header whose name is random per process (PST_CLIENT_IP_HEADER), so a client cannot forge it; a
+// request that did not come through that server has no known address.
 type HeaderBag = Headers | Record<string, string | string[] | undefined>;
 
-function header(headers: HeaderBag, name: string): string | undefined {
-  if (headers instanceof Headers) return headers.get(name) ?? undefined;
-  const value = headers[name] ?? headers[name.toLowerCase()];
-  return Array.isArray(value) ? value.join(",") : value;
-}
+export const CLIENT_IP_HEADER_ENV = "PST_CLIENT_IP_HEADER";
 
 export function clientIp(headers: HeaderBag): string {
-  const hops = (header(headers, "x-forwarded-for") ?? "").split(",").map((part) => part.trim()).filter(Boolean);
-  const trusted = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
-  return hops[Math.max(0, hops.length - 1 - trusted)] ?? header(headers, "x-real-ip") ?? "unknown";
+  const name = process.env[CLIENT_IP_HEADER_ENV];
+  if (!name) return "unknown";
+  const value = headers instanceof Headers ? headers.get(name) : headers[name.toLowerCase()];
+  const address = Array.isArray(value) ? value[0] : value;
+  return address && address.length <= 64 ? address : "unknown";
 }

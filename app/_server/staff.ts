@@ -1,26 +1,20 @@
-import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { safeNextPath } from "@/lib/http/safe-redirect";
 import { AppError } from "@/lib/errors/app-error";
 import { cache } from "react";
 import { assertCan, can, type Permission } from "@/lib/auth/permissions";
 import { resolveStaffContext, type StaffContext } from "@/lib/auth/staff-session";
-import { authOptions } from "@/app/_server/auth-options";
+import { readSessionClaims } from "@/app/_server/session-cookie";
 
-// The one helper every staff page, server action and route handler calls. Middleware/proxy only
-// redirects for convenience; this is where access is decided.
-
-interface SessionShape {
-  userId?: string;
-  tenantId?: string;
-}
+// The one helper every staff page, server action and route handler calls: this is where access is
+// decided (there is no middleware; layouts only render navigation).
 
 /** The signed-in staff member, re-checked against the database; null when signed out or no longer allowed. */
 export const currentStaff = cache(async (): Promise<StaffContext | null> => {
-  const session = (await getServerSession(authOptions)) as SessionShape | null;
-  if (!session?.userId || !session.tenantId) return null;
-  return resolveStaffContext({ userId: session.userId, tenantId: session.tenantId });
+  const claims = await readSessionClaims();
+  return claims ? resolveStaffContext(claims) : null;
 });
 
 /** For pages: redirects to sign-in when signed out, shows 403 when the role lacks the permission. */
@@ -48,6 +42,5 @@ export async function requireStaffAction(permission?: Permission): Promise<Staff
 
 /** The path of the page being rendered, as recorded by proxy.ts. */
 async function requestPath(): Promise<string> {
-  const path = (await headers()).get("x-pst-path") ?? "/";
-  return path.startsWith("/") && !path.startsWith("//") ? path : "/";
+  return safeNextPath((await headers()).get("x-pst-path"));
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { safeNextPath } from "@/lib/http/safe-redirect";
 import { currentStaff } from "@/app/_server/staff";
 import { SignInForm } from "./sign-in-form";
 
@@ -7,7 +8,7 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const { next } = await searchParams;
-  const safeNext = next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+  const safeNext = safeNextPath(next);
   const staff = await currentStaff().catch(() => null);
   if (staff) redirect(safeNext);
   return (

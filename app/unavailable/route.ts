@@ -1,15 +1,19 @@
 import { databaseHealth } from "@/lib/db/health";
+import { safeNextPath } from "@/lib/http/safe-redirect";
+import { anonymousLimitResponse } from "@/app/_server/anonymous-limit";
 
 export const dynamic = "force-dynamic";
 
 // GET /unavailable — the 503 page shown while the database is unreachable. It checks the
 // database itself and sends the person back to where they were as soon as it answers again.
 export async function GET(request: Request) {
+  const limited = await anonymousLimitResponse(request);
+  if (limited) return limited;
   const url = new URL(request.url);
-  const raw = url.searchParams.get("next") ?? "/";
-  const next = raw.startsWith("/") && !raw.startsWith("//") ? raw : "/";
+  const next = safeNextPath(url.searchParams.get("next"));
   const health = await databaseHealth();
-  if (health.ok) return Response.redirect(new URL(next, url), 303);
+  // A relative Location: correct behind any proxy or host name.
+  if (health.ok) return new Response(null, { status: 303, headers: { Location: next, "Cache-Control": "no-store" } });
   return new Response(page(next), {
     status: 503,
     headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": "5", "Cache-Control": "no-store" },

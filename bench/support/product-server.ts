@@ -3,7 +3,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 // The product as `npm start` runs it (scripts/start.ts: migrations, app role, `next build` when the
-// sources changed, `next start`), pointed at a database the benchmark prepared.
+// sources changed, then our HTTP server scripts/serve.ts in front of Next.js), pointed at a database
+// the benchmark prepared. Every client of a benchmark connects from 127.0.0.1 with a few tokens, so
+// the rate limits are raised far out of reach: each request still pays for counting in PostgreSQL
+// (as in production), but none is refused.
 
 export interface ProductServer {
   baseUrl: string;
@@ -34,6 +37,8 @@ export async function startProduct(options: {
       PORT: String(options.port),
       PST_DATA_DIR: options.dataDir,
       NEXTAUTH_URL: baseUrl,
+      API_TOKEN_REQUESTS_PER_MINUTE: "1000000000",
+      ANONYMOUS_REQUESTS_PER_MINUTE: "1000000000",
       ...(options.cpuProfileDir
         ? { NODE_OPTIONS: `--require ${path.resolve("bench/support/cpu-profile-preload.cjs")}`, PST_CPU_PROFILE_DIR: path.resolve(options.cpuProfileDir) }
         : {}),
@@ -62,8 +67,8 @@ export async function startProduct(options: {
   return {
     baseUrl,
     toggleCpuProfile: () => {
-      // `next start` renames its process to "next-server (v…)".
-      for (const pid of descendants(child.pid!)) if (/^next-server|next\/dist\/bin\/next start/.test(readCmdline(pid))) process.kill(pid, "SIGUSR2");
+      // The server is the node process running scripts/serve.ts (scripts/start.ts spawns it).
+      for (const pid of descendants(child.pid!)) if (/^\S*node\S* .*scripts\/serve\.ts/.test(readCmdline(pid))) process.kill(pid, "SIGUSR2");
     },
     rssMb: () => descendants(child.pid!).reduce((sum, pid) => sum + rssKb(pid), 0) / 1024,
     failureLines: () => output.join("").split("\n").filter((line) => /failed|error/i.test(line)).slice(-10),
@@ -99,7 +104,11 @@ function descendants(root: number): number[] {
   }
   const found: number[] = [];
   const walk = (pid: number) => {
-    for (const [child, parent] of parentOf) if (parent === pid) found.push(child), walk(child);
+    for (const [child, parent] of parentOf) {
+      if (parent !== pid) continue;
+      found.push(child);
+      walk(child);
+    }
   };
   walk(root);
   // The start script runs as tsx → node: its own node process is not the server.

@@ -5,7 +5,7 @@
 // and that hook turns 'beforeExit' into process.exit(0) — so `process.exitCode = 1` after a failure
 // was silently replaced by 0 and a crashed benchmark looked like a passed one.
 
-export class BenchmarkSettingError extends Error {}
+class BenchmarkSettingError extends Error {}
 
 /** The benchmark ran but missed a target: its figures are still printed, and it exits 1. */
 export class BenchmarkTargetMissed extends Error {

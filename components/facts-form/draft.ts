@@ -152,7 +152,7 @@ export function fromLocalInput(value: string): string | null {
 }
 
 /** ISO instant → datetime-local text in the browser's time zone. */
-export function toLocalInput(iso: string | null): string {
+function toLocalInput(iso: string | null): string {
   if (!iso) return "";
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return "";

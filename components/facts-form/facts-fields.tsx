@@ -8,7 +8,7 @@ import { StatusMessagesFields } from "@/components/facts-form/status-messages-fi
 import type { FactsDraft } from "@/components/facts-form/draft";
 import { fieldId } from "@/components/facts-form/field-errors";
 
-export type DraftUpdate = (update: (draft: FactsDraft) => FactsDraft) => void;
+type DraftUpdate = (update: (draft: FactsDraft) => FactsDraft) => void;
 
 export interface FactsFieldsProps {
   draft: FactsDraft;

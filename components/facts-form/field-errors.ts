@@ -14,7 +14,7 @@ const DEVICE_FIELDS = [
 ];
 const STATUS_FIELDS = ["deviceKey", "message", "text", "observedAt", "screenshotId"];
 
-export function renderedPaths(draft: FactsDraft): Set<string> {
+function renderedPaths(draft: FactsDraft): Set<string> {
   const paths = new Set([
     "customer", "customer.name", "customer.email", "problemSince", "appleIdConsistent", "appleSystemStatus",
     "library", "library.itemCount", "library.sizeGb", "library.hasLargeFiles",

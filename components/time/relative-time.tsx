@@ -19,7 +19,7 @@ const clientNow = () => Math.floor(Date.now() / 60_000) * 60_000;
 const serverNow = () => null;
 
 /** The current minute in the browser; null on the server and while hydrating. */
-export function useMinuteClock(): number | null {
+function useMinuteClock(): number | null {
   return useSyncExternalStore(subscribe, clientNow, serverNow);
 }
 

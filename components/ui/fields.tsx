@@ -92,24 +92,3 @@ export function TriStateField(props: FieldShell & { value: TriState; onValue: (v
   return <SelectField {...props} options={TRI_OPTIONS} />;
 }
 
-export function TextAreaField({
-  id, label, hint, errors, className, value, onValue, rows = 3, maxLength, required,
-}: FieldShell & { value: string; onValue: (value: string) => void; rows?: number; maxLength?: number; required?: boolean }) {
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
-      <textarea
-        id={id}
-        value={value}
-        rows={rows}
-        maxLength={maxLength}
-        required={required}
-        onChange={(event) => onValue(event.target.value)}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
-        className={inputClass}
-      />
-      <Messages id={id} hint={hint} errors={errors} />
-    </div>
-  );
-}

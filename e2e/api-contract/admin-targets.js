@@ -8,10 +8,10 @@ const EXAMPLE_VERSION = 2;
 
 function sendVersion(version) {
   if (!pm.request.body || pm.request.body.mode !== "raw") return;
-  let body = null;
+  let body;
   try {
     body = JSON.parse(pm.request.body.raw);
-  } catch (error) {
+  } catch {
     return;
   }
   if (body && !Array.isArray(body) && body.version === EXAMPLE_VERSION) {

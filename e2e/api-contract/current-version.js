@@ -4,7 +4,7 @@
 // variation reaches the validation it is meant to probe. Other versions (e.g. a deliberately wrong
 // one) are left alone.
 if (pm.request.method === "PATCH" && pm.request.body && pm.request.body.mode === "raw" && pm.collectionVariables.has("caseVersion")) {
-  let body = null;
+  let body;
   try {
     body = JSON.parse(pm.request.body.raw);
   } catch (error) {

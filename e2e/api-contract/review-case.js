@@ -5,7 +5,7 @@
 // example's `version: 1`.
 function sendVersion(version) {
   if (!pm.request.body || pm.request.body.mode !== "raw") return;
-  let body = null;
+  let body;
   try {
     body = JSON.parse(pm.request.body.raw);
   } catch (error) {

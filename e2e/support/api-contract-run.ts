@@ -14,7 +14,7 @@ const NEWMAN_TIMEOUT_MS = 300_000;
 // A 1×1 PNG, for the screenshot upload the document describes as binary.
 const TINY_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
-export interface ExecutedRequest {
+interface ExecutedRequest {
   name: string;
   method: string;
   /** Path template from the document, e.g. /api/v1/cases/{id}. */

@@ -10,14 +10,14 @@ import { isUuid } from "@/lib/util/uuid";
 
 export const auditQuerySchema = z.strictObject({
   limit: z.coerce.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be at least 1").max(100, "limit can be at most 100").default(50),
-  cursor: z.string().max(200, "cursor is not valid: use the nextCursor of the previous page").optional(),
+  cursor: z.string().max(200, "cursor is not valid: use the nextCursor of the previous page").optional()
+    .meta({ description: "nextCursor of the page before", example: "WyIyMDI2LTExLTIwVDEwOjAwOjAwLjAwMFoiLCIwMTkzYTViMi03YzFlLTdkNGYtOGEyYi0zYzRkNWU2ZjdhOGIiXQ" }),
   action: z.enum(Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]], { error: "Unknown action" }).optional(),
 });
-export type AuditQuery = z.input<typeof auditQuerySchema>;
 
 const auditActionSchema = z.enum(Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]]);
 
-export const auditEntryViewSchema = z
+const auditEntryViewSchema = z
   .object({
     id: z.uuid(),
     at: z.iso.datetime({ offset: true }),
@@ -33,7 +33,6 @@ export const auditEntryViewSchema = z
     after: z.unknown().meta({ description: "The changed thing after" }),
   })
   .meta({ id: "AuditEntry" });
-export type AuditEntryView = z.infer<typeof auditEntryViewSchema>;
 
 export const auditPageSchema = z.object({
   items: z.array(auditEntryViewSchema).meta({ description: "Newest first" }),

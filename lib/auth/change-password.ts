@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { loginThrottle } from "@/lib/auth/login-throttle";
+import { beginPasswordAttempt } from "@/lib/auth/password-attempts";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { newPasswordPairSchema } from "@/lib/auth/password-rules";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -26,15 +26,15 @@ export async function changeOwnPassword(staff: StaffContext, raw: unknown, optio
   const now = options.now ?? new Date();
   const ip = options.ip ?? "unknown";
   const { email } = staff.user;
-  const throttle = await loginThrottle();
-  if (await throttle.isBlocked(email, ip)) throw new AppError("rate_limited", "Too many wrong passwords. Try again later.");
+  const attempt = await beginPasswordAttempt(email, ip);
+  if (!attempt.allowed) throw new AppError("rate_limited", "Too many wrong passwords. Try again later.");
 
   await withTenant(staff.tenantId, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: staff.user.id } });
     if (!user || !(await verifyPassword(user.passwordHash, current.data.currentPassword))) {
-      await throttle.recordFailure(email, ip);
       throw validationError([{ path: "currentPassword", message: "That is not your current password" }]);
     }
+    await attempt.succeeded();
     if (await verifyPassword(user.passwordHash, pair.data.password)) {
       throw validationError([{ path: "password", message: "Choose a password different from the current one" }]);
     }

@@ -4,9 +4,9 @@ import { z } from "zod";
 // matters (NIST SP 800-63B): at least 12 characters, any characters, no composition rules; an upper
 // bound keeps hashing cheap to request. Checked on the server; the forms only mirror it.
 export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
+const PASSWORD_MAX_LENGTH = 256;
 
-export const newPasswordSchema = z
+const newPasswordSchema = z
   .string({ error: "Enter a password" })
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`);

@@ -3,7 +3,7 @@ import { notFound } from "@/lib/errors/app-error";
 import { validationError } from "@/lib/errors/validation";
 import { appendEvents } from "@/lib/cases/case-events";
 import type { SavedScreenshot } from "@/lib/cases/case-response-schemas";
-import { detectImageType, SCREENSHOT_TYPES, type ScreenshotType } from "@/lib/cases/image-type";
+import { detectImageType, SCREENSHOT_TYPES } from "@/lib/cases/image-type";
 import { isUuid } from "@/lib/util/uuid";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";

@@ -1,7 +1,9 @@
 import type { CaseStatus } from "@/lib/db/generated/client";
 import { parseInput, validationError } from "@/lib/errors/validation";
-import { bulkUpdateSchema } from "@/lib/cases/case-schemas";
+import { bulkUpdateSchema, type BulkUpdateInput } from "@/lib/cases/case-schemas";
 import type { BulkUpdateResult } from "@/lib/cases/case-response-schemas";
+import { assertCan, type Permission } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors/app-error";
 import { appendEvents, type NewCaseEvent } from "@/lib/cases/case-events";
 import { customerReplyColumns } from "@/lib/cases/customer-reply";
 import { assigneeIssues } from "@/lib/cases/references";
@@ -10,12 +12,22 @@ import { agentCanMove, statusChange, statusColumns } from "@/lib/cases/status-tr
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
+// What each part of a bulk change needs, for the API route and the list's server action alike.
+const BULK_PERMISSIONS = { status: "case:write", assigneeId: "case:assign" } as const satisfies Record<string, Permission>;
+
+function assertBulkAllowed(ctx: TenantContext, input: BulkUpdateInput): void {
+  if (!("role" in ctx.actor)) throw new AppError("forbidden", "Only staff and API tokens change cases in bulk");
+  if (input.status !== undefined) assertCan(ctx.actor.role, BULK_PERMISSIONS.status);
+  if (input.assigneeId !== undefined) assertCan(ctx.actor.role, BULK_PERMISSIONS.assigneeId);
+}
+
 /**
  * Assigns and/or sets the status of many cases in one transaction. Bumps each changed case's
  * version, so an agent editing one of them meanwhile gets a conflict instead of overwriting it.
  */
 export async function bulkUpdateCases(ctx: TenantContext, raw: unknown, options: { now?: Date } = {}): Promise<BulkUpdateResult> {
   const input = parseInput(bulkUpdateSchema, raw);
+  assertBulkAllowed(ctx, input);
   const ids = [...new Set(input.ids)];
   const now = options.now ?? new Date();
   const { tenantId } = ctx;

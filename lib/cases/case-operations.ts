@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { ApiOperation } from "@/lib/http/api-operation";
 import { bulkUpdateSchema, createCaseSchema, listCasesSchema, recordStepSchema, updateCaseSchema } from "@/lib/cases/case-schemas";
-import { caseViewSchema } from "@/lib/cases/case-view-schema";
+import { caseViewSchema, historyPageSchema, stepViewSchema, timelineEventSchema } from "@/lib/cases/case-view-schema";
+import { historyQuerySchema } from "@/lib/cases/case-history";
 import {
   bulkUpdateResultSchema,
   caseListPageSchema,
@@ -92,6 +93,31 @@ export const CASE_OPERATIONS: ApiOperation[] = [
     access: { kind: "staff", permission: "case:write" },
     request: { path: caseIdParams, body: recordStepSchema, example: recordStepExample },
     response: { status: 201, description: "The step and the case after it", body: recordedStepSchema },
+    errors: [400, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/cases/{id}/steps",
+    operationId: "listSteps",
+    summary: "Page through a case's recorded steps",
+    description:
+      "Newest first. A case answers its latest steps with `stepsPage.nextCursor`; pass it as `cursor` for the page before them (`limit` 1–200, default 50). A cursor from elsewhere is a `400`.",
+    tag: "Cases",
+    access: { kind: "staff", permission: "case:read" },
+    request: { path: caseIdParams, query: historyQuerySchema },
+    response: { status: 200, description: "One page of steps", body: historyPageSchema(stepViewSchema, "StepsPage") },
+    errors: [400, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/cases/{id}/timeline",
+    operationId: "listTimeline",
+    summary: "Page through a case's timeline",
+    description: "Newest first, like the steps: start from the case's `timelinePage.nextCursor` (`limit` 1–200, default 50).",
+    tag: "Cases",
+    access: { kind: "staff", permission: "case:read" },
+    request: { path: caseIdParams, query: historyQuerySchema },
+    response: { status: 200, description: "One page of timeline events", body: historyPageSchema(timelineEventSchema, "TimelinePage") },
     errors: [400, 404],
   },
   {

@@ -11,10 +11,6 @@ const recordInclude = {
   assignee: { select: { userId: true, user: { select: { name: true, email: true } } } },
   devices: { orderBy: { position: "asc" } },
   statusMessages: { orderBy: [{ observedAt: "asc" }, { id: "asc" }] },
-  triedSteps: {
-    orderBy: [{ triedAt: "asc" }, { createdAt: "asc" }],
-    include: { recordedBy: { select: { user: { select: { name: true } } } } },
-  },
 } satisfies Prisma.CaseInclude;
 
 export async function loadCaseRecord(tx: TenantTx, tenantId: string, caseId: string) {
@@ -26,13 +22,20 @@ export async function loadCaseRecord(tx: TenantTx, tenantId: string, caseId: str
     devices: row.devices,
     statusMessages: row.statusMessages,
   });
-  const steps: TriedStep[] = row.triedSteps.map((step) => ({
-    ruleId: step.ruleId as TriedStep["ruleId"],
-    outcome: step.outcome,
-    note: step.note,
-    triedAt: step.triedAt,
-  }));
-  return { row, facts, steps };
+  return { row, facts, steps: await stepsForEngine(tx, tenantId, caseId) };
+}
+
+// The rule engine reads, per rule, the latest step and how many were recorded: one row per rule
+// however many steps a case holds (the case view pages the steps themselves). Ties on triedAt go to
+// the later recorded, as lib/rules/tried-steps.ts orders them.
+async function stepsForEngine(tx: TenantTx, tenantId: string, caseId: string): Promise<TriedStep[]> {
+  const rows = await tx.$queryRaw<{ ruleId: string; outcome: TriedStep["outcome"]; note: string | null; triedAt: Date; attempts: number }[]>`
+    SELECT DISTINCT ON ("ruleId") "ruleId", "outcome", "note", "triedAt", (count(*) OVER (PARTITION BY "ruleId"))::int AS "attempts"
+    FROM "TriedStep" WHERE "tenantId" = ${tenantId}::uuid AND "caseId" = ${caseId}::uuid
+    ORDER BY "ruleId", "triedAt" DESC, "createdAt" DESC`;
+  return rows
+    .map((row) => ({ ruleId: row.ruleId as TriedStep["ruleId"], outcome: row.outcome, note: row.note, triedAt: row.triedAt, attempts: row.attempts }))
+    .sort((a, b) => a.triedAt.getTime() - b.triedAt.getTime());
 }
 
 export type CaseRecord = NonNullable<Awaited<ReturnType<typeof loadCaseRecord>>>;

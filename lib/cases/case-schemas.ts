@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { caseFactsSchema, MAX_INT_COLUMN, PLATFORMS, triedStepSchema } from "@/lib/facts/schema";
+import { checkDeviceReferences, nameDevices } from "@/lib/facts/device-keys";
+import { caseFactsObject, MAX_INT_COLUMN, PLATFORMS, triedStepSchema } from "@/lib/facts/schema";
 import { MERGED_FACT_OBJECTS } from "@/lib/cases/merge-facts";
 
 // Input schemas of the case services. Field names follow SPEC §2/§5 (camelCase); types come from here.
@@ -14,12 +15,13 @@ export type AgentStatus = (typeof AGENT_STATUSES)[number];
 const agentStatus = z.enum(AGENT_STATUSES, { error: "Status must be open, waiting_on_customer or resolved" });
 const uuid = (label: string) => z.uuid({ error: `${label} must be a UUID` });
 
-export const createCaseSchema = caseFactsSchema.safeExtend({
-  assigneeId: uuid("Assignee").nullable().default(null),
-  status: agentStatus.default("open"),
-});
-export type CreateCaseInput = z.infer<typeof createCaseSchema>;
-export type CreateCaseRawInput = z.input<typeof createCaseSchema>;
+export const createCaseSchema = caseFactsObject
+  .safeExtend({
+    assigneeId: uuid("Assignee").nullable().default(null),
+    status: agentStatus.default("open"),
+  })
+  .superRefine(checkDeviceReferences, { when: () => true })
+  .transform(nameDevices);
 
 // Top-level fact keys a PATCH may send. Each value is checked when the merged facts are re-validated
 // with the full schema, so errors name the real field ("facts.devices.1.osVersion").
@@ -34,12 +36,12 @@ const FACT_KEYS = [
   "statusMessages",
   "symptoms",
 ] as const;
-export type FactKey = (typeof FACT_KEYS)[number];
+type FactKey = (typeof FACT_KEYS)[number];
 
 // The OpenAPI document shows each patchable key with its shape in the facts schema (a merged
 // object's fields all optional), although the value itself is checked only after merging.
 function factPatchDocs(key: FactKey) {
-  const { $schema: _dialect, ...shape } = z.toJSONSchema(caseFactsSchema.shape[key], { io: "input" });
+  const { $schema: _dialect, ...shape } = z.toJSONSchema(caseFactsObject.shape[key], { io: "input" });
   if (MERGED_FACT_OBJECTS.has(key)) delete shape.required;
   return {
     description: MERGED_FACT_OBJECTS.has(key) ? `Merged into \`facts.${key}\`: send only the fields to change` : `Replaces \`facts.${key}\``,
@@ -52,13 +54,19 @@ const factsPatchSchema = z.strictObject(
   { error: "Facts must be an object" },
 );
 
+// "Nothing to change" is only news when everything sent was otherwise fine.
+const onlyWhenValid = (payload: { issues: unknown[] }) => payload.issues.length === 0;
+
+/** The case version a version-checked write was based on (the column is a 32-bit integer). */
+export const caseVersionSchema = z
+  .number({ error: "version is required: send the version you last read" })
+  .int("version must be a whole number")
+  .min(1, "version must be at least 1")
+  .max(MAX_INT_COLUMN, "version is too large");
+
 export const updateCaseSchema = z
   .strictObject({
-    version: z
-      .number({ error: "version is required: send the version you last read" })
-      .int("version must be a whole number")
-      .min(1, "version must be at least 1")
-      .max(MAX_INT_COLUMN, "version is too large"),
+    version: caseVersionSchema,
     facts: factsPatchSchema.optional(),
     status: agentStatus.optional(),
     assigneeId: uuid("Assignee").nullable().optional(),
@@ -66,6 +74,7 @@ export const updateCaseSchema = z
   .refine((input) => input.facts !== undefined || input.status !== undefined || input.assigneeId !== undefined, {
     message: "Nothing to change: send facts, status or assigneeId",
     path: ["(body)"],
+    when: onlyWhenValid,
   });
 export type UpdateCaseInput = z.infer<typeof updateCaseSchema>;
 
@@ -73,7 +82,6 @@ export const recordStepSchema = triedStepSchema.safeExtend({
   /** Agent notes are internal; this shows the note on the customer's page too. */
   noteVisibleToCustomer: z.boolean({ error: "noteVisibleToCustomer must be true or false" }).default(false),
 });
-export type RecordStepInput = z.input<typeof recordStepSchema>;
 
 export const bulkUpdateSchema = z
   .strictObject({
@@ -84,12 +92,13 @@ export const bulkUpdateSchema = z
   .refine((input) => input.assigneeId !== undefined || input.status !== undefined, {
     message: "Send assigneeId or status",
     path: ["(body)"],
+    when: onlyWhenValid,
   });
 export type BulkUpdateInput = z.infer<typeof bulkUpdateSchema>;
 
 // --- The case list ---
 
-export const LIST_SORTS = ["updatedAt", "createdAt", "problemSince", "number"] as const;
+const LIST_SORTS = ["updatedAt", "createdAt", "problemSince", "number"] as const;
 export type ListSort = (typeof LIST_SORTS)[number];
 
 /** Named age ranges for the "problem age" filter, in hours [min, max). */
@@ -106,6 +115,7 @@ const MAX_PROBLEM_AGE_HOURS = 100 * 365 * 24;
 const hours = (label: string) =>
   z
     .number({ error: `${label} must be a number of hours` })
+    .finite(`${label} must be a number of hours`)
     .min(0, `${label} can't be negative`)
     .max(MAX_PROBLEM_AGE_HOURS, `${label} must be at most ${MAX_PROBLEM_AGE_HOURS} (100 years)`);
 
@@ -128,7 +138,8 @@ export const listCasesSchema = z
     q: z.string().trim().max(200, "Search text is too long (200 characters at most)").optional(),
     sort: z.enum(LIST_SORTS, { error: `sort must be one of ${LIST_SORTS.join(", ")}` }).default("updatedAt"),
     dir: z.enum(["asc", "desc"], { error: "dir must be asc or desc" }).default("desc"),
-    cursor: z.string().max(500).optional(),
+    // The example gives the document's readers (and Portman's generated requests) a real cursor's shape.
+    cursor: z.string().max(500).optional().meta({ description: "nextCursor or prevCursor of the page before", example: "WyJ1cGRhdGVkQXQiLCJkZXNjIiwiMjAyNi0xMS0yMFQxMDowMDowMC4wMDBaIiwiMDE5M2E1YjItN2MxZS03ZDRmLThhMmItM2M0ZDVlNmY3YThiIl0" }),
     limit: z.number({ error: "limit must be a number" }).int().min(1, "limit must be 1 to 100").max(100, "limit must be 1 to 100").default(25),
   })
   .refine(

@@ -102,6 +102,24 @@ const escalationViewSchema = z
   })
   .meta({ id: "EscalationReadiness" });
 
+// A case's steps and timeline are paged (docs/decisions/0054-paging-case-history.md).
+const historyPageInfo = z
+  .object({
+    total: z.int().min(0).meta({ description: "How many there are in all" }),
+    nextCursor: z.string().nullable().meta({ description: "The page before these (older), or null when this reaches the first" }),
+  })
+  .meta({ id: "HistoryPageInfo" });
+
+/** A page of a case's steps or timeline, newest first (GET /api/v1/cases/{id}/steps and …/timeline). */
+export const historyPageSchema = <T extends z.ZodType>(item: T, id: string) =>
+  z
+    .object({
+      items: z.array(item).meta({ description: "Newest first" }),
+      nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the page before these; null at the first entry" }),
+      total: z.int().min(0),
+    })
+    .meta({ id });
+
 export const assigneeSchema = z.object({ id: z.uuid(), name: z.string() }).nullable();
 
 export const caseViewSchema = z
@@ -117,11 +135,13 @@ export const caseViewSchema = z
     suggestions: z.array(suggestionSchema).meta({ description: "The next steps, in the guides' order" }),
     triedSuggestions: z.array(triedSuggestionSchema),
     warnings: z.array(suggestionWarningSchema),
-    steps: z.array(stepViewSchema),
+    steps: z.array(stepViewSchema).meta({ description: "The latest steps (oldest of them first); older ones by GET /api/v1/cases/{id}/steps?cursor=stepsPage.nextCursor" }),
+    stepsPage: historyPageInfo,
     escalation: escalationViewSchema,
     review: escalationReviewSchema,
     statusExplanations: z.array(statusExplanationSchema),
-    timeline: z.array(timelineEventSchema),
+    timeline: z.array(timelineEventSchema).meta({ description: "The latest events (oldest of them first); older ones by GET /api/v1/cases/{id}/timeline?cursor=timelinePage.nextCursor" }),
+    timelinePage: historyPageInfo,
     appleCaseNumber: z.string().nullable(),
     customerRepliedAt: isoDateTime.nullable().meta({ description: "When the customer last reported through their link, until staff next act on the case" }),
     customerLink: z

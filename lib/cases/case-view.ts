@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { caseViewSchema, stepViewSchema, timelineEventSchema } from "@/lib/cases/case-view-schema";
+import { stepsPage, timelinePage, type HistoryPage } from "@/lib/cases/case-history";
 import { triageCase } from "@/lib/triage/triage-case";
 import { explainStatusMessage } from "@/lib/rules/status-messages";
 import type { RuleSettings } from "@/lib/rules/settings";
@@ -7,7 +8,7 @@ import { suggestionsView } from "@/lib/cases/suggestions-view";
 import { loadCaseRecord, type CaseRecord } from "@/lib/cases/case-record";
 import { displayCaseNumber } from "@/lib/cases/case-number";
 import { loadRuleSettings } from "@/lib/cases/rule-settings";
-import { reviewStateOf, type EscalationReviewView } from "@/lib/escalation/review-state";
+import { reviewStateOf } from "@/lib/escalation/review-state";
 import { customerLinkExpiresAt } from "@/lib/customer/link-lifetime";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
 import { loadFixHints, type FixHint } from "@/lib/metrics/fix-hints";
@@ -20,7 +21,6 @@ export type CaseView = z.infer<typeof caseViewSchema>;
 export type StepView = z.infer<typeof stepViewSchema>;
 export type TimelineEventView = z.infer<typeof timelineEventSchema>;
 export type EscalationView = CaseView["escalation"];
-type ActorView = StepView["by"];
 
 /** Reads the case and shapes its view inside the caller's transaction; null when it is not in this tenant. */
 export async function loadCaseView(
@@ -30,36 +30,54 @@ export async function loadCaseView(
   now: Date,
   settings?: RuleSettings,
 ): Promise<CaseView | null> {
-  // Sequential on purpose: one transaction is one connection, so parallel queries would only queue.
   const record = await loadCaseRecord(tx, tenantId, caseId);
   if (!record) return null;
-  const events = await loadCaseEvents(tx, tenantId, caseId);
-  const resolvedSettings = settings ?? (await loadRuleSettings(tx, tenantId));
+  return caseViewOf(tx, record, settings ?? (await loadRuleSettings(tx, tenantId)), now);
+}
+
+/** The view of a case already read (and, in a write, already updated) in this transaction. */
+export async function caseViewOf(tx: TenantTx, record: CaseRecord, settings: RuleSettings, now: Date): Promise<CaseView> {
+  const { tenantId, id: caseId } = record.row;
+  // Sequential on purpose: one transaction is one connection, so parallel queries would only queue.
+  const steps = await stepsPage(tx, tenantId, caseId);
+  const timeline = await timelinePage(tx, tenantId, caseId);
+  const markers = await loadMarkerEvents(tx, tenantId, caseId);
   const fixHints = await loadFixHints(tx, tenantId, record.facts.devices);
-  return buildCaseView(record, events, resolvedSettings, now, fixHints);
+  return buildCaseView(record, { steps, timeline, markers }, settings, now, fixHints);
 }
 
-/** The case's timeline, oldest first. */
-export function loadCaseEvents(tx: TenantTx, tenantId: string, caseId: string) {
-  return tx.caseEvent.findMany({ where: { tenantId, caseId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+interface MarkerEvent {
+  type: string;
+  createdAt: Date;
+  actorLabel: string;
+  data: unknown;
 }
 
-type EventRow = Awaited<ReturnType<typeof loadCaseEvents>>[number];
+// The events the view derives state from (the latest review submission, approval and return, and
+// the latest customer link), whatever page of the timeline they are on: one row per kind.
+function loadMarkerEvents(tx: TenantTx, tenantId: string, caseId: string): Promise<MarkerEvent[]> {
+  return tx.$queryRaw<MarkerEvent[]>`
+    SELECT * FROM (
+      SELECT DISTINCT ON ("type", "data"->>'escalation') "type", "createdAt", "actorLabel", "data", "id"
+      FROM "CaseEvent"
+      WHERE "tenantId" = ${tenantId}::uuid AND "caseId" = ${caseId}::uuid
+        AND ("type" IN ('customer_link.created', 'customer_link.rotated') OR ("type" = 'status.changed' AND "data" ? 'escalation'))
+      ORDER BY "type", "data"->>'escalation', "createdAt" DESC, "id" DESC
+    ) AS latest ORDER BY "createdAt", "id"`;
+}
 
-export function buildCaseView(record: CaseRecord, events: EventRow[], settings: RuleSettings, now: Date, fixHints: FixHint[]): CaseView {
+interface History {
+  steps: HistoryPage<StepView>;
+  timeline: HistoryPage<TimelineEventView>;
+  /** Oldest first. */
+  markers: MarkerEvent[];
+}
+
+function buildCaseView(record: CaseRecord, history: History, settings: RuleSettings, now: Date, fixHints: FixHint[]): CaseView {
   const { row, facts, steps } = record;
   const { suggestions, escalation: readiness } = triageCase(facts, steps, settings, now);
-  // Who recorded a step is on its timeline event (API tokens and customers have no user row).
-  const stepActors = new Map<string, ActorView>();
   // Every rotation revokes the previous link and makes a new one, so the last link event is the live link.
-  let linkCreatedAt: Date | null = null;
-  for (const event of events) {
-    if (event.type === "customer_link.created" || event.type === "customer_link.rotated") linkCreatedAt = event.createdAt;
-    const stepId = (event.data as { stepId?: unknown } | null)?.stepId;
-    if (event.type === "step.recorded" && typeof stepId === "string") {
-      stepActors.set(stepId, { kind: event.actorKind, name: event.actorLabel });
-    }
-  }
+  const linkCreatedAt = history.markers.findLast((event) => event.type.startsWith("customer_link."))?.createdAt ?? null;
   return {
     id: row.id,
     number: row.number,
@@ -69,34 +87,21 @@ export function buildCaseView(record: CaseRecord, events: EventRow[], settings: 
     version: row.version,
     facts,
     ...suggestionsView(suggestions),
-    steps: row.triedSteps.map((step) => ({
-      id: step.id,
-      ruleId: step.ruleId,
-      outcome: step.outcome,
-      note: step.note,
-      noteVisibleToCustomer: step.noteVisibleToCustomer,
-      triedAt: step.triedAt.toISOString(),
-      recordedAt: step.createdAt.toISOString(),
-      by: stepActors.get(step.id) ?? { kind: step.actorKind, name: step.recordedBy?.user.name ?? step.actorKind },
-    })),
+    steps: [...history.steps.items].reverse(),
+    stepsPage: { total: history.steps.total, nextCursor: history.steps.nextCursor },
     escalation: {
       ready: readiness.ready,
       missing: [...readiness.missing],
       criteria: readiness.criteria,
       readyAt: row.escalationReadyAt?.toISOString() ?? null,
     },
-    review: reviewStateOf(row, events),
+    review: reviewStateOf(row, history.markers),
     statusExplanations: facts.statusMessages.map((status) => ({
       ...status,
       ...explainStatusMessage(status.message, "agent"),
     })),
-    timeline: events.map((event) => ({
-      id: event.id,
-      type: event.type,
-      at: event.createdAt.toISOString(),
-      actor: { kind: event.actorKind, name: event.actorLabel, userId: event.actorUserId },
-      data: event.data,
-    })),
+    timeline: [...history.timeline.items].reverse(),
+    timelinePage: { total: history.timeline.total, nextCursor: history.timeline.nextCursor },
     appleCaseNumber: row.appleCaseNumber,
     customerRepliedAt: row.customerRepliedAt?.toISOString() ?? null,
     customerLink: linkCreatedAt

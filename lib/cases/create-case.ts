@@ -38,12 +38,8 @@ export async function createCase(
       const claim = await claimIdempotencyKey(tx, tenantId, key, requestHash(raw));
       if (claim.kind === "replay") return { case: claim.body as CaseView, replayed: true };
     }
-    // Emails are matched and stored lower-cased; "since intake" means now.
-    const facts: CaseFacts = {
-      ...factsInput,
-      customer: { ...factsInput.customer, email: factsInput.customer.email?.toLowerCase() ?? null },
-      problemSince: factsInput.problemSince ?? now.toISOString(),
-    };
+    // "Since intake" means now.
+    const facts: CaseFacts = { ...factsInput, problemSince: factsInput.problemSince ?? now.toISOString() };
     const issues = [...(await assigneeIssues(tx, tenantId, assigneeId)), ...(await screenshotIssues(tx, tenantId, null, facts))];
     if (issues.length > 0) throw validationError(issues);
 

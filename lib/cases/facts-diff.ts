@@ -27,6 +27,16 @@ export function diffFacts(before: CaseFacts, after: CaseFacts): FactChange[] {
   return changes;
 }
 
+// Key order is not meaning: facts read back from a frozen document (validated again by the schema)
+// and facts read from the rows list the same keys in different orders.
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]));
+  }
+  return value;
 }

@@ -3,13 +3,3 @@
 export const HIDEABLE_LIST_COLUMNS = ["customer", "status", "devices", "assignee", "problemSince", "escalationReady", "updatedAt", "createdAt"] as const;
 export type HideableListColumn = (typeof HIDEABLE_LIST_COLUMNS)[number];
 
-export const LIST_COLUMN_LABELS: Record<HideableListColumn, string> = {
-  customer: "Customer",
-  status: "Status",
-  devices: "Devices",
-  assignee: "Assignee",
-  problemSince: "Problem age",
-  escalationReady: "Escalation",
-  updatedAt: "Updated",
-  createdAt: "Opened",
-};

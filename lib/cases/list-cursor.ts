@@ -34,10 +34,24 @@ export function decodeCursor(raw: string, sort: ListSort, dir: "asc" | "desc"): 
   }
   const [cursorSort, cursorDir, value, id] = parsed as unknown[];
   if (cursorSort !== sort || cursorDir !== dir) throw invalid("cursor belongs to a different sort order: start again from the first page");
-  const valueOk = sort === "number" ? Number.isInteger(value) : typeof value === "string" && !Number.isNaN(Date.parse(value));
+  const valueOk = sort === "number" ? isCaseNumber(value) : isStorableDate(value);
   const idOk = typeof id === "string" && /^[0-9a-f-]{36}$/i.test(id);
   if (!valueOk || !idOk) throw invalid("cursor is not valid: use the nextCursor or prevCursor of a page");
   return { sort, dir, value: value as string | number, id: id as string, direction: parsed.length === 5 ? "before" : "after" };
 }
 
 const invalid = (message: string) => validationError([{ path: "cursor", message }]);
+
+// A cursor comes back from the client: its values must be ones the columns can hold (int4 case
+// numbers, dates PostgreSQL can compare), or the query itself would fail.
+function isCaseNumber(value: unknown): boolean {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 2_147_483_647;
+}
+
+function isStorableDate(value: unknown): boolean {
+  if (typeof value !== "string" || value.length > 40) return false;
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return false;
+  const year = new Date(time).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}

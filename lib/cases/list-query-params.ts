@@ -9,6 +9,7 @@ const NUMBER_PARAMS = ["problemAgeMinHours", "problemAgeMaxHours", "inactiveMinH
 const TEXT_PARAMS = ["assignee", "problemAge", "q", "sort", "dir", "cursor"] as const;
 const BOOLEAN_PARAMS = ["escalationReady", "returned", "customerReplied"] as const;
 
+/** The query as the list schema reads it; the list page keeps its own view parameters (hide, …) beside it. */
 export function listQueryFromSearchParams(params: URLSearchParams): Record<string, unknown> {
   const query: Record<string, unknown> = {};
   for (const name of LIST_PARAMS) {
@@ -17,7 +18,7 @@ export function listQueryFromSearchParams(params: URLSearchParams): Record<strin
   }
   for (const name of NUMBER_PARAMS) {
     const value = params.get(name);
-    if (value !== null && value !== "") query[name] = /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+    if (value !== null && value !== "") query[name] = /^\d{1,15}(\.\d{1,15})?$/.test(value) ? Number(value) : value;
   }
   for (const name of TEXT_PARAMS) {
     const value = params.get(name);

@@ -5,6 +5,7 @@ import { recordStepSchema } from "@/lib/cases/case-schemas";
 import type { NewCaseEvent } from "@/lib/cases/case-events";
 import { loadCaseRecord } from "@/lib/cases/case-record";
 import type { CaseView, StepView } from "@/lib/cases/case-view";
+import { stepView } from "@/lib/cases/case-history";
 import { lockCase } from "@/lib/cases/lock-case";
 import { isUuid } from "@/lib/util/uuid";
 import { saveCase } from "@/lib/cases/save-case";
@@ -93,5 +94,6 @@ export async function appendStep(
       ...(write.events ?? []),
     ],
   });
-  return { step: view.steps.find((s) => s.id === step.id)!, case: view };
+  // Built from the row itself: the new step need not be among the latest the view shows.
+  return { step: stepView(step, { kind: ctx.actor.kind, name: ctx.actor.label }), case: view };
 }

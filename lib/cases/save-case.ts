@@ -3,10 +3,9 @@ import type { CaseFacts, TriedStep } from "@/lib/facts/schema";
 import type { RuleSettings } from "@/lib/rules/settings";
 import { appendEvents, type NewCaseEvent } from "@/lib/cases/case-events";
 import type { CaseRecord } from "@/lib/cases/case-record";
-import { buildCaseView, loadCaseEvents, loadCaseView, type CaseView } from "@/lib/cases/case-view";
+import { caseViewOf, loadCaseView, type CaseView } from "@/lib/cases/case-view";
 import { customerReplyColumns } from "@/lib/cases/customer-reply";
 import { escalationColumnsOf, platformsOf } from "@/lib/cases/derived-columns";
-import { loadFixHints } from "@/lib/metrics/fix-hints";
 import { loadRuleSettings } from "@/lib/cases/rule-settings";
 import type { TenantContext } from "@/lib/tenancy/context";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
@@ -57,7 +56,5 @@ export async function saveCase(tx: TenantTx, ctx: TenantContext, write: CaseWrit
   });
   await appendEvents(tx, ctx, now, write.events);
   if (!write.recordIsCurrent) return (await loadCaseView(tx, tenantId, caseId, now, settings))!;
-  const events = await loadCaseEvents(tx, tenantId, caseId);
-  const fixHints = await loadFixHints(tx, tenantId, facts.devices);
-  return buildCaseView({ ...record, row: { ...record.row, ...updated } }, events, settings, now, fixHints);
+  return caseViewOf(tx, { ...record, row: { ...record.row, ...updated } }, settings, now);
 }

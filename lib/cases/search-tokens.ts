@@ -12,7 +12,7 @@ export const MAX_TOKEN_LENGTH = 64;
 /** At most this many tokens per case (the first ones: name, email, number, models). */
 export const MAX_TOKENS_PER_CASE = 200;
 /** At most this many words of a query are searched for; the rest are ignored. */
-export const MAX_QUERY_WORDS = 8;
+const MAX_QUERY_WORDS = 8;
 
 /**
  * Words of a text for search: lower-cased, NFKD-decomposed with diacritics (combining marks)

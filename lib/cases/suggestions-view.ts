@@ -3,7 +3,7 @@ import type { SuggestionResult, Suggestion, SuggestionWarning, TriedSuggestion }
 // The engine's result as JSON: "next" are the ordered suggestions (SPEC §5 `suggestions`); tried
 // rules stay visible with their latest outcome; case-level warnings apply to the whole case.
 
-export type TriedSuggestionView = Omit<TriedSuggestion, "triedAt"> & { triedAt: string };
+type TriedSuggestionView = Omit<TriedSuggestion, "triedAt"> & { triedAt: string };
 
 export interface SuggestionsView {
   outage: boolean;

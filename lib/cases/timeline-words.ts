@@ -11,7 +11,7 @@ import type { RuleId } from "@/lib/rules/rule-ids";
 type Data = Record<string, unknown>;
 
 /** Readable names of the fact fields a `facts.updated` event lists (lib/cases/facts-diff.ts). */
-export const FACT_FIELD_LABELS: Record<string, string> = {
+const FACT_FIELD_LABELS: Record<string, string> = {
   "customer.name": "customer name", "customer.email": "customer email", problemSince: "problem seen since",
   appleIdConsistent: "same Apple ID", appleSystemStatus: "Apple system status", "library.itemCount": "library items",
   "library.sizeGb": "library size", "library.hasLargeFiles": "large files", "icloudStorage.totalGb": "iCloud plan",

@@ -78,11 +78,7 @@ export async function updateCase(
 function mergedFacts(record: CaseRecord, patch: NonNullable<Parameters<typeof mergeFacts>[1]>): CaseFacts {
   const facts = parseInput(caseFactsSchema, mergeFacts(record.facts, patch), "facts");
   // "Since intake" for a case that already exists means its creation time.
-  return {
-    ...facts,
-    customer: { ...facts.customer, email: facts.customer.email?.toLowerCase() ?? null },
-    problemSince: facts.problemSince ?? record.row.createdAt.toISOString(),
-  };
+  return { ...facts, problemSince: facts.problemSince ?? record.row.createdAt.toISOString() };
 }
 
 async function updatedCustomerId(tx: TenantTx, tenantId: string, record: CaseRecord, after: CaseFacts): Promise<string> {

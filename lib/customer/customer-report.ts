@@ -22,7 +22,7 @@ import type { CustomerReportResult } from "@/lib/customer/customer-view-schema";
 
 export const CUSTOMER_NOTE_MAX = 1000;
 /** An identical report (same step, outcome and note) within this window is the same report again. */
-export const DUPLICATE_WINDOW_MS = 10 * 60_000;
+const DUPLICATE_WINDOW_MS = 10 * 60_000;
 
 export const customerReportSchema = z.strictObject(
   {
@@ -37,7 +37,6 @@ export const customerReportSchema = z.strictObject(
   },
   { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field: ${issue.keys.join(", ")}` : "Send a JSON object with ruleId and outcome") },
 );
-export type CustomerReportInput = z.input<typeof customerReportSchema>;
 
 export async function recordCustomerReport(ctx: CustomerContext, raw: unknown, options: { now?: Date } = {}): Promise<CustomerReportResult> {
   const input = parseInput(customerReportSchema, raw);
@@ -59,14 +58,18 @@ export async function recordCustomerReport(ctx: CustomerContext, raw: unknown, o
       throw validationError([{ path: "ruleId", message: "This step isn't part of your case" }]);
     }
 
-    const repeated = record.row.triedSteps.find(
-      (step) =>
-        step.actorKind === "customer" &&
-        step.ruleId === input.ruleId &&
-        step.outcome === input.outcome &&
-        (step.note ?? null) === input.note &&
-        now.getTime() - step.createdAt.getTime() < DUPLICATE_WINDOW_MS,
-    );
+    const repeated = await tx.triedStep.findFirst({
+      where: {
+        tenantId,
+        caseId,
+        actorKind: "customer",
+        ruleId: input.ruleId,
+        outcome: input.outcome,
+        note: input.note,
+        createdAt: { gt: new Date(now.getTime() - DUPLICATE_WINDOW_MS) },
+      },
+      select: { id: true },
+    });
     if (repeated) return { reportId: repeated.id, duplicate: true, case: await loadCustomerView(tx, ctx, now, { settings }) };
 
     const data: Prisma.CaseUncheckedUpdateInput = {};

@@ -1,12 +1,13 @@
-import type { CaseStatus, StepOutcome } from "@/lib/db/generated/client";
-import type { CaseView, StepView } from "@/lib/cases/case-view";
+import type { StepOutcome } from "@/lib/db/generated/client";
+import type { CaseView } from "@/lib/cases/case-view";
+import type { StepView } from "@/lib/cases/case-view";
 import { CUSTOMER_CASE_STATUS } from "@/lib/cases/status-labels";
 import { PLATFORM_LABELS } from "@/lib/facts/labels";
 import { RULES_BY_ID } from "@/lib/rules/catalog";
 import type { RuleId } from "@/lib/rules/rule-ids";
 import { explainStatusMessage } from "@/lib/rules/status-messages";
 import { getWarning, type WarningId } from "@/lib/rules/warnings";
-import type { CustomerCaseView, CustomerStep, CustomerText, CustomerTriedStep } from "@/lib/customer/customer-view-schema";
+import type { CustomerCaseView, CustomerText, CustomerTriedStep } from "@/lib/customer/customer-view-schema";
 
 // What the customer sees of their case: built field by field from the staff view (an allow-list,
 // never a copy with fields removed), in the rulebook's customer wording. Never in it: agent notes
@@ -16,7 +17,7 @@ import type { CustomerCaseView, CustomerStep, CustomerText, CustomerTriedStep } 
 /** A few steps at a time: the guide's order is the order to try them in. */
 export const NEXT_STEPS_SHOWN = 3;
 
-export const CUSTOMER_OUTCOME_LABELS: Record<StepOutcome, string> = {
+const CUSTOMER_OUTCOME_LABELS: Record<StepOutcome, string> = {
   resolved: "It worked",
   no_change: "Didn't help",
   worse: "Made it worse",

@@ -2,7 +2,7 @@
 // never more than 14 days after the case was resolved (reopening the case revives it). Both are
 // read when the link is used, so an admin shortening the lifetime ends older links at once.
 
-export const DAYS_AFTER_RESOLVED = 14;
+const DAYS_AFTER_RESOLVED = 14;
 const DAY_MS = 86_400_000;
 
 export function customerLinkExpiresAt(link: { createdAt: Date }, linkDays: number, resolvedAt: Date | null): Date {

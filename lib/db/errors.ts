@@ -1,29 +1,66 @@
-// Recognises "the database is not there" in its many shapes (pg, the Prisma adapter, Prisma's
-// own codes), so callers can answer 503 and retry later instead of crashing. ("timeout expired" is
-// pg's own connect timeout, lib/db/client.ts.)
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006", "P1001", "P1002", "P1017", "P2024"]);
-const UNAVAILABLE_TEXT = /ECONNREFUSED|ECONNRESET|Connection terminated|^timeout expired$|timeout exceeded when trying to connect|Can't reach database|Unable to start a transaction in the given time|on an expired transaction|connection (?:is )?closed|the database system is (?:starting up|shutting down)|terminating connection|DatabaseNotReachable|ConnectionClosed/i;
+// Recognises database faults in their many shapes (pg, the Prisma adapter, Prisma's own codes), so
+// callers answer 503 and retry later instead of crashing or showing the error's text:
+//   - "unreachable": the server is down, restarting, or not answering in time;
+//   - "refused": it answers but refuses the application's role (wrong password, missing grant);
+//   - "busy": the database is up but this server is overloaded (decision 0084): pg-pool's queue wait
+//     ("timeout exceeded when trying to connect": every connection was busy for POOL_QUEUE_WAIT_MS),
+//     Prisma's maxWait behind it, or a unit of work that outlived its transaction timeout.
+// All recover without a restart: every pool connection is made fresh when the next one is needed.
+// (pg's own connect timeout, "timeout expired", is a connection that could not be made: unreachable.)
+export type DatabaseFault = "unreachable" | "refused" | "busy";
 
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== "object" || depth > 5) return false;
-  const candidate = error as { code?: unknown; message?: unknown; cause?: unknown; kind?: unknown; errors?: unknown };
-  if (typeof candidate.code === "string" && UNAVAILABLE_CODES.has(candidate.code)) return true;
-  if (typeof candidate.kind === "string" && /NotReachable|ConnectionClosed|SocketTimeout/.test(candidate.kind)) return true;
-  if (typeof candidate.message === "string" && UNAVAILABLE_TEXT.test(candidate.message)) return true;
-  if (Array.isArray(candidate.errors) && candidate.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
-  return isDatabaseUnavailable(candidate.cause, depth + 1);
+const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "EHOSTUNREACH", "57P01", "57P02", "57P03", "57014", "08000", "08001", "08003", "08004", "08006", "53300", "P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
+const UNREACHABLE_TEXT = /ECONNREFUSED|ECONNRESET|Connection terminated|^timeout expired$|Query read timeout|Can't reach database|connection (?:is )?closed|the database system is (?:starting up|shutting down)|terminating connection|statement timeout|canceling statement due to statement timeout|Transaction already closed|DatabaseNotReachable|ConnectionClosed|SocketTimeout/i;
+// 28P01 wrong password, 28000 role may not log in, 42501 missing privilege, 3D000 no such database.
+const REFUSED_CODES = new Set(["28P01", "28000", "42501", "3D000", "P1000", "P1003", "P1010"]);
+const REFUSED_TEXT = /password authentication failed|permission denied for|role "[^"]*" is not permitted to log in|AuthenticationFailed/i;
+
+const BUSY_TEXT = /timeout exceeded when trying to connect|Unable to start a transaction in the given time|on an expired transaction/i;
+
+export function databaseFault(error: unknown): DatabaseFault | null {
+  if (hasBusyMessage(error)) return "busy";
+  return outageOf(error);
 }
 
-// pg-pool's queue timeout ("timeout exceeded when trying to connect": all connections were busy for
-// POOL_QUEUE_WAIT_MS), Prisma's maxWait behind it, and a unit of work that outlived its transaction
-// timeout (rolled back) mean the server is overloaded while the database is up. Still a 503 with
-// Retry-After, but not worded as an outage (decision 0084). A connection that could not be made at
-// all is pg's "timeout expired" or "Connection terminated…": unreachable.
-const POOL_WAIT_TEXT = /timeout exceeded when trying to connect|Unable to start a transaction in the given time|on an expired transaction/i;
-
-export function isPoolWaitTimeout(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== "object" || depth > 5) return false;
-  const candidate = error as { code?: unknown; message?: unknown; cause?: unknown };
-  if (typeof candidate.message === "string" && POOL_WAIT_TEXT.test(candidate.message)) return true;
-  return isPoolWaitTimeout(candidate.cause, depth + 1);
+function hasBusyMessage(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 6) return false;
+  const candidate = error as { message?: unknown; cause?: unknown };
+  if (typeof candidate.message === "string" && BUSY_TEXT.test(candidate.message)) return true;
+  return hasBusyMessage(candidate.cause, depth + 1);
 }
+
+function outageOf(error: unknown, depth = 0): DatabaseFault | null {
+  if (!error || typeof error !== "object" || depth > 6) return null;
+  const candidate = error as { code?: unknown; message?: unknown; cause?: unknown; kind?: unknown; errors?: unknown; originalCode?: unknown };
+  for (const code of [candidate.code, candidate.originalCode]) {
+    if (typeof code !== "string") continue;
+    if (REFUSED_CODES.has(code)) return "refused";
+    if (UNREACHABLE_CODES.has(code)) return "unreachable";
+  }
+  if (typeof candidate.kind === "string") {
+    if (/AuthenticationFailed|DatabaseAccessDenied/.test(candidate.kind)) return "refused";
+    if (/NotReachable|ConnectionClosed|SocketTimeout|TooManyConnections/.test(candidate.kind)) return "unreachable";
+  }
+  if (typeof candidate.message === "string") {
+    if (REFUSED_TEXT.test(candidate.message)) return "refused";
+    if (UNREACHABLE_TEXT.test(candidate.message)) return "unreachable";
+  }
+  if (Array.isArray(candidate.errors)) {
+    for (const inner of candidate.errors) {
+      const fault = outageOf(inner, depth + 1);
+      if (fault) return fault;
+    }
+  }
+  return outageOf(candidate.cause, depth + 1);
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return databaseFault(error) !== null;
+}
+
+/** What a person or client is told; never the error's own text (host, port, SQL stay in the log). */
+export const DATABASE_FAULT_MESSAGES: Record<DatabaseFault, string> = {
+  unreachable: "The database is unreachable right now. Nothing was lost; try again in a moment.",
+  busy: "The server is busy right now. Nothing was changed; try again in a moment.",
+  refused: "The database refused the application's credentials or permissions. Nothing was saved; an operator needs to fix the database access, then it works again without a restart.",
+};

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { parsePostgresUrl, withSchemaEngine, type PgConnectionFields } from "./schema-engine";
+import { parsePostgresUrl, withSchemaEngine, type PgConnectionFields, type SchemaEngine } from "./schema-engine";
 
 export const DEFAULT_MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrations");
 const MIGRATION_DIR_PATTERN = /^\d{14}_[A-Za-z0-9_]+$/;
@@ -43,12 +43,10 @@ export async function applyMigrations(
   );
 }
 
-export type MigrationsList = Parameters<
-  import("./schema-engine").SchemaEngine["applyMigrations"]
->[0]["migrationsList"];
+type MigrationsList = Parameters<SchemaEngine["applyMigrations"]>[0]["migrationsList"];
 
 /** Reads `<dir>/<timestamp>_<name>/migration.sql` + `migration_lock.toml` the way the Prisma CLI does. */
-export async function readMigrationsList(migrationsDir: string): Promise<MigrationsList> {
+async function readMigrationsList(migrationsDir: string): Promise<MigrationsList> {
   const lockfileContent = await fs.readFile(path.join(migrationsDir, "migration_lock.toml"), "utf8").catch(() => null);
   const entries = existsSync(migrationsDir) ? await fs.readdir(migrationsDir, { withFileTypes: true }) : [];
   const names = entries

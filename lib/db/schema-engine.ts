@@ -138,7 +138,7 @@ export async function withSchemaEngine<T>(
   }
 }
 
-export class SchemaEngineError extends Error {
+class SchemaEngineError extends Error {
   constructor(
     message: string,
     readonly code?: string,

@@ -5,7 +5,7 @@ import type { CaseFactsInput } from "@/lib/facts/schema";
 // Power Mode on the iPhone that says Paused). Used by the demo (lib/demo/demo-desk.ts) and e2e.
 // No imports beyond types, so the browser tests can load it.
 
-export const BUSY_DEMO_CUSTOMER = "Dana Whitfield";
+const BUSY_DEMO_CUSTOMER = "Dana Whitfield";
 
 const hoursAgo = (now: Date, hours: number) => new Date(now.getTime() - hours * 3_600_000).toISOString();
 

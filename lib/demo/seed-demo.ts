@@ -1,7 +1,7 @@
 import { createCase } from "@/lib/cases/create-case";
 import type { CaseView } from "@/lib/cases/case-view";
 import { recordStep } from "@/lib/cases/record-step";
-import { appPrisma } from "@/lib/db/client";
+import { findUserForSignIn } from "@/lib/auth/users";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT } from "@/lib/demo/demo-accounts";
 import { seedDemoApiToken } from "@/lib/demo/demo-api-token";
 import { demoCases } from "@/lib/demo/demo-cases";
@@ -10,6 +10,7 @@ import { seedDemoCustomerLinks } from "@/lib/demo/demo-customer-links";
 import { seedDemoHistory } from "@/lib/demo/demo-history";
 import { seedDemoDesk } from "@/lib/demo/demo-desk";
 import { seedDemoEscalations } from "@/lib/demo/demo-escalations";
+import { seedLongHistoryCase } from "@/lib/demo/demo-long-history";
 import { createTenantWithMembers } from "@/lib/tenancy/provision";
 import type { TenantContext } from "@/lib/tenancy/context";
 
@@ -17,8 +18,7 @@ export type DemoSeedResult = { status: "exists" } | { status: "created"; custome
 
 /** Creates the demo tenant with its three accounts and a few dozen cases, unless it exists. */
 export async function seedDemoTenant(options: { caseCount?: number; now?: Date } = {}): Promise<DemoSeedResult> {
-  const exists = await appPrisma().user.findUnique({ where: { email: DEMO_ACCOUNTS[0]!.email }, select: { id: true } });
-  if (exists) return { status: "exists" };
+  if (await findUserForSignIn(DEMO_ACCOUNTS[0]!.email)) return { status: "exists" };
   const now = options.now ?? new Date();
   const { tenantId, userIds } = await createTenantWithMembers({
     ...DEMO_TENANT,
@@ -39,6 +39,7 @@ export async function seedDemoTenant(options: { caseCount?: number; now?: Date }
       await recordStep(ctx, created.case.id, { ruleId: step.ruleId, outcome: step.outcome, note: step.note ?? null, triedAt }, { now });
     }
   }
+  await seedLongHistoryCase({ tenantId, actor: { kind: "api_token", tokenId: tenantId, role: "agent", label: "API token “Nightly sync”" } }, now);
   await seedDemoDesk({ tenantId, agentId: agentId!, supervisorId: supervisorId!, now });
   await seedDemoEscalations(tenantId, { agentId: agentId!, supervisorId: supervisorId! }, now);
   const customerLinkPath = await seedDemoCustomerLinks(ctx, cases, now);

@@ -6,6 +6,7 @@ export const APP_ERROR_CODES = [
   "not_found", // 404
   "conflict", // 409: stale version, duplicate
   "gone", // 410: a revoked or expired customer link
+  "payload_too_large", // 413: a body over the size limit
   "rate_limited", // 429
   "unavailable", // 503: database unreachable
 ] as const;

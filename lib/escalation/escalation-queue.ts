@@ -8,7 +8,7 @@ import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
 // The supervisors' queue (SPEC §4): "Awaiting review", oldest submission first, and "Ready, not
 // submitted", longest-ready first. Both paged in the database by keyset (time, id), like the case list.
 
-export const escalationQueueSchema = z.strictObject({
+const escalationQueueSchema = z.strictObject({
   reviewCursor: z.string().max(200).optional(),
   readyCursor: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(100).default(25),
@@ -39,7 +39,7 @@ export interface ReadyItem extends QueueCase {
   readySince: string;
 }
 
-export interface QueueSection<T> {
+interface QueueSection<T> {
   items: T[];
   nextCursor: string | null;
   total: number;

@@ -1,18 +1,15 @@
 import { z } from "zod";
+import { caseVersionSchema } from "@/lib/cases/case-schemas";
 
 // Input of POST /api/v1/cases/{id}/escalation (SPEC §5) and of the review forms. One schema per
 // action, told apart by `action`; unknown keys are refused so a typo is not silently ignored.
 
-export const ESCALATION_ACTIONS = ["submit", "approve", "return"] as const;
-export type EscalationAction = (typeof ESCALATION_ACTIONS)[number];
+const ESCALATION_ACTIONS = ["submit", "approve", "return"] as const;
 
 /** Apple's case number as support gives it: letters, digits or dashes, 6 to 20 of them. */
-export const APPLE_CASE_NUMBER_PATTERN = /^[A-Za-z0-9-]{6,20}$/;
+const APPLE_CASE_NUMBER_PATTERN = /^[A-Za-z0-9-]{6,20}$/;
 
-const version = z
-  .number({ error: "version is required: send the version you last read" })
-  .int("version must be a whole number")
-  .min(1, "version must be 1 or more");
+const version = caseVersionSchema;
 
 const text = (label: string, max: number) =>
   z
@@ -24,7 +21,7 @@ const text = (label: string, max: number) =>
 const unknownKeys = (issue: { code?: string; keys?: string[] }) =>
   issue.code === "unrecognized_keys" ? `Unknown field for this action: ${(issue.keys ?? []).join(", ")}` : undefined;
 
-export const submitEscalationSchema = z.strictObject(
+const submitEscalationSchema = z.strictObject(
   {
     action: z.literal("submit"),
     version,
@@ -35,7 +32,7 @@ export const submitEscalationSchema = z.strictObject(
   { error: unknownKeys },
 );
 
-export const approveEscalationSchema = z.strictObject(
+const approveEscalationSchema = z.strictObject(
   {
     action: z.literal("approve"),
     version,
@@ -48,7 +45,7 @@ export const approveEscalationSchema = z.strictObject(
   { error: unknownKeys },
 );
 
-export const returnEscalationSchema = z.strictObject(
+const returnEscalationSchema = z.strictObject(
   {
     action: z.literal("return"),
     version,
@@ -65,4 +62,3 @@ export const escalationActionSchema = z.discriminatedUnion("action", [submitEsca
 export type SubmitEscalationInput = z.infer<typeof submitEscalationSchema>;
 export type ApproveEscalationInput = z.infer<typeof approveEscalationSchema>;
 export type ReturnEscalationInput = z.infer<typeof returnEscalationSchema>;
-export type EscalationActionInput = z.infer<typeof escalationActionSchema>;

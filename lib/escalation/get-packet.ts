@@ -1,6 +1,6 @@
 import { notFound } from "@/lib/errors/app-error";
 import { loadCaseView } from "@/lib/cases/case-view";
-import { diffFacts, type FactChange } from "@/lib/cases/facts-diff";
+import { diffFacts } from "@/lib/cases/facts-diff";
 import { buildPacketDocument } from "@/lib/escalation/build-packet";
 import type { PacketDocument } from "@/lib/escalation/packet-document";
 import type { PacketView } from "@/lib/escalation/packet-view-schema";

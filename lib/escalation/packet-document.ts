@@ -15,7 +15,7 @@ export const PACKET_TIMELINE_LENGTH = 15;
 const iso = z.string();
 const actorSchema = z.object({ kind: z.enum(["user", "api_token", "customer", "system"]), name: z.string() });
 
-export const packetScreenshotSchema = z.object({
+const packetScreenshotSchema = z.object({
   id: z.string(),
   contentType: z.string(),
   sizeBytes: z.number().int(),

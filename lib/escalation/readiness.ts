@@ -10,7 +10,7 @@ import type { BlockerCode } from "@/lib/escalation/blockers";
 // Escalation readiness (SPEC §4): four criteria, each with the readable list of what is still missing.
 // Every missing item also carries a stable code (lib/escalation/blockers.ts) for the metrics.
 
-export type ReadinessCriterion = { id: CriterionId; label: string; met: boolean; missing: string[] };
+type ReadinessCriterion = { id: CriterionId; label: string; met: boolean; missing: string[] };
 
 export type EscalationReadiness = { ready: boolean; missing: string[]; criteria: ReadinessCriterion[]; blockers: BlockerCode[] };
 

@@ -8,7 +8,7 @@ import type { TenantTx } from "@/lib/tenancy/with-tenant";
 // finds the case moved on answers 409 saying who moved it, when, and how — read from the latest
 // status change on the timeline, which the winner committed before the loser's claim matched nothing.
 
-export interface HandledBy {
+interface HandledBy {
   name: string;
   at: string;
   action: "submitted" | "approved" | "returned" | "status_changed";

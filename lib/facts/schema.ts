@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { checkDeviceReferences, nameDevices } from "@/lib/facts/device-keys";
 import { RULE_IDS } from "@/lib/rules/rule-ids";
 
 // The facts of a case (SPEC §2), shared by the API, the forms and the rule engine.
 // Unknown is a real value: `null` means "not known yet", and omitting a field means the same.
-// Objects are strict: an unknown key is a 400 naming it (SPEC §5), never silently dropped.
 
 export const PLATFORMS = ["iphone", "ipad", "mac", "windows"] as const;
 export const NETWORKS = ["wifi", "cellular", "hotspot", "captive_portal", "none"] as const;
@@ -38,11 +38,16 @@ export type StatusMessage = (typeof STATUS_MESSAGES)[number];
 export type Symptom = (typeof SYMPTOMS)[number];
 export type StepOutcome = (typeof STEP_OUTCOMES)[number];
 
+// Dotted numeric versions such as "17", "17.5" or "17.5.1" (iCloud for Windows uses four parts).
+const VERSION_PATTERN = /^\d{1,6}(\.\d{1,6}){0,5}$/;
+const VERSION_MESSAGE = "must look like 17.5.1 (numbers separated by dots)";
+
 /** The largest whole number an integer column holds (PostgreSQL int4). */
 export const MAX_INT_COLUMN = 2_147_483_647;
 
-// Dotted numeric versions such as "17", "17.5" or "17.5.1" (iCloud for Windows uses four parts).
-const VERSION_PATTERN = /^\d{1,6}(\.\d{1,6}){0,5}$/;
+// Bounds are what the columns hold: item counts are int4, sizes are stored as doubles but no
+// library or disk is anywhere near a petabyte.
+const MAX_GB = 1_000_000;
 
 const isoDateTime = (label: string) =>
   z.iso.datetime({ offset: true, error: `${label} must be an ISO date and time, e.g. 2024-05-01T09:30:00Z` });
@@ -55,63 +60,80 @@ const unknownGb = (label: string) =>
     .number({ error: `${label} must be a number of gigabytes` })
     .finite(`${label} must be a finite number`)
     .min(0, `${label} can't be negative`)
+    .max(MAX_GB, `${label} can't be more than ${MAX_GB.toLocaleString("en")} GB`)
     .nullable()
     .default(null);
 
-const version = (label: string) =>
+const optionalText = (label: string, max: number) =>
   z
     .string({ error: `${label} must be text` })
     .trim()
-    .max(40, `${label} is too long (40 characters at most)`)
-    .regex(VERSION_PATTERN, `${label} must look like 17.5.1 (numbers separated by dots)`)
+    .max(max, `${label} is too long (${max} characters at most)`)
     .nullable()
     .default(null);
 
-export const deviceSchema = z.strictObject({
-  key: z
-    .string({ error: "Device key is required" })
-    .trim()
-    .min(1, "Device key is required")
-    .max(40, "Device key is too long (40 characters at most)"),
-  platform: z.enum(PLATFORMS, { error: "Platform must be iPhone, iPad, Mac or Windows PC" }),
-  model: z
-    .string({ error: "Model must be text" })
-    .trim()
-    .max(100, "Model is too long (100 characters at most)")
-    .nullable()
-    .default(null),
-  osVersion: version("OS version"),
-  icloudForWindowsVersion: version("iCloud for Windows version"),
-  icloudPhotosEnabled: unknownBoolean("iCloud Photos enabled"),
-  storageMode: z
-    .enum(STORAGE_MODES, { error: "Storage mode must be Optimize Storage or Download and Keep Originals" })
-    .nullable()
-    .default(null),
-  freeStorageGb: unknownGb("Free device storage"),
-  lowPowerMode: unknownBoolean("Low Power Mode"),
-  pluggedIn: unknownBoolean("Plugged in"),
-  network: z
-    .enum(NETWORKS, { error: "Network must be Wi-Fi, cellular, hotspot, captive portal or none" })
-    .nullable()
-    .default(null),
-  vpn: unknownBoolean("VPN"),
-  cellularDataForPhotos: unknownBoolean("Cellular data for Photos"),
-  finderSync: unknownBoolean("Finder sync"),
-  dateTimeAutomatic: unknownBoolean("Automatic date and time"),
-});
+const version = (label: string) => optionalText(label, 40).refine((value) => value === null || VERSION_PATTERN.test(value), `${label} ${VERSION_MESSAGE}`);
 
-export const statusMessageSchema = z.strictObject({
-  deviceKey: z.string({ error: "Status message device is required" }).trim().min(1, "Status message device is required"),
+/** An email address as stored and matched everywhere: trimmed and lower-cased. */
+export const emailAddress = (message: string) => z.string({ error: message }).trim().toLowerCase().pipe(z.email({ error: message }));
+
+const deviceSchema = z
+  .strictObject({
+    // Optional: the server names unnamed devices iphone-1, mac-1, … (lib/facts/device-keys.ts).
+    key: z
+      .string({ error: "Device key must be text" })
+      .trim()
+      .min(1, "Device key can't be empty (leave it out and the server names the device)")
+      .max(40, "Device key is too long (40 characters at most)")
+      .optional(),
+    platform: z.enum(PLATFORMS, { error: "Platform must be iPhone, iPad, Mac or Windows PC" }),
+    model: optionalText("Model", 100),
+    // Free text for a Windows PC ("Windows 11 23H2"); dotted numbers elsewhere (checked below).
+    osVersion: optionalText("OS version", 40),
+    icloudForWindowsVersion: version("iCloud for Windows version"),
+    icloudPhotosEnabled: unknownBoolean("iCloud Photos enabled"),
+    storageMode: z
+      .enum(STORAGE_MODES, { error: "Storage mode must be Optimize Storage or Download and Keep Originals" })
+      .nullable()
+      .default(null),
+    freeStorageGb: unknownGb("Free device storage"),
+    lowPowerMode: unknownBoolean("Low Power Mode"),
+    pluggedIn: unknownBoolean("Plugged in"),
+    network: z
+      .enum(NETWORKS, { error: "Network must be Wi-Fi, cellular, hotspot, captive portal or none" })
+      .nullable()
+      .default(null),
+    vpn: unknownBoolean("VPN"),
+    cellularDataForPhotos: unknownBoolean("Cellular data for Photos"),
+    finderSync: unknownBoolean("Finder sync"),
+    dateTimeAutomatic: unknownBoolean("Automatic date and time"),
+  })
+  .superRefine(
+    (device, ctx) => {
+      // Runs even when the platform itself is wrong: only a Windows PC has a free-text version.
+      const { platform, osVersion } = (device && typeof device === "object" ? device : {}) as { platform?: unknown; osVersion?: unknown };
+      if (platform !== "windows" && typeof osVersion === "string" && osVersion.trim() !== "" && !VERSION_PATTERN.test(osVersion.trim())) {
+        ctx.addIssue({ code: "custom", path: ["osVersion"], message: `OS version ${VERSION_MESSAGE}` });
+      }
+    },
+    { when: () => true },
+  );
+
+const statusMessageSchema = z.strictObject({
+  // The device it was seen on: its key, or its position in `devices` (0 = the first).
+  deviceKey: z.string({ error: "Status message device key must be text" }).trim().min(1, "Status message device key can't be empty").max(40).optional(),
+  deviceIndex: z
+    .number({ error: "deviceIndex must be a number (0 = the first device)" })
+    .int("deviceIndex must be a whole number")
+    .min(0, "deviceIndex can't be negative")
+    .max(19, "deviceIndex must be below 20 (a case lists 20 devices at most)")
+    .optional(),
   message: z.enum(STATUS_MESSAGES, {
     error: "Status message must be Paused, Waiting to Upload, Updating, Syncing, Uploading or Other",
   }),
-  text: z
-    .string({ error: "Status message text must be text" })
-    .trim()
-    .max(500, "Status message text is too long (500 characters at most)")
-    .nullable()
-    .default(null),
-  observedAt: isoDateTime("Observed at"),
+  text: optionalText("Status message text", 500),
+  // Left out (or null): seen now, when the case is saved.
+  observedAt: isoDateTime("Observed at").nullish().transform((value) => value ?? new Date().toISOString()),
   screenshotId: z.string({ error: "Screenshot id must be text" }).min(1).max(200).nullable().default(null),
 });
 
@@ -139,27 +161,9 @@ const icloudStorageSchema = z
   })
   .prefault({});
 
-const devicesSchema = z
-  .array(deviceSchema, { error: "Devices must be a list" })
-  .min(1, "Add at least one device")
-  .max(20, "A case can list 20 devices at most")
-  .superRefine((devices, ctx) => {
-    const seen = new Set<string>();
-    devices.forEach((device, index) => {
-      if (typeof device?.key !== "string") return;
-      if (seen.has(device.key)) {
-        ctx.addIssue({
-          code: "custom",
-          path: [index, "key"],
-          message: `Device key "${device.key}" is used twice; each device needs its own key`,
-        });
-      }
-      seen.add(device.key);
-    });
-  });
-
 const symptomsSchema = z
   .array(z.enum(SYMPTOMS, { error: "Unknown symptom" }), { error: "Symptoms must be a list" })
+  .max(SYMPTOMS.length * 2, "Too many symptoms")
   .default([])
   .superRefine((symptoms, ctx) => {
     const seen = new Set<string>();
@@ -171,55 +175,59 @@ const symptomsSchema = z
     });
   });
 
-export const caseFactsSchema = z
-  .strictObject({
-    customer: z.strictObject({
-      name: z
-        .string({ error: "Customer name is required" })
-        .trim()
-        .min(1, "Customer name is required")
-        .max(200, "Customer name is too long (200 characters at most)"),
-      email: z
-        .email({ error: "Customer email must be a valid email address" })
-        .trim()
-        .nullable()
-        .default(null),
-    }),
-    // null means "since intake": the case service fills in the intake time.
-    problemSince: isoDateTime("Problem seen since").nullable().default(null),
-    appleIdConsistent: unknownBoolean("Same Apple ID on every device"),
-    appleSystemStatus: z
-      .enum(APPLE_SYSTEM_STATUSES, { error: "Apple system status must be ok, outage or unknown" })
-      .default("unknown"),
-    library: librarySchema,
-    icloudStorage: icloudStorageSchema,
-    devices: devicesSchema,
-    statusMessages: z
-      .array(statusMessageSchema, { error: "Status messages must be a list" })
-      .max(200, "A case can hold 200 status messages at most")
-      .default([]),
-    symptoms: symptomsSchema,
-  })
-  .superRefine((facts, ctx) => {
-    // Runs even when other fields failed, so guard every shape it reads.
-    if (!Array.isArray(facts.devices) || !Array.isArray(facts.statusMessages)) return;
-    const keys = new Set(facts.devices.map((device) => device?.key));
-    facts.statusMessages.forEach((status, index) => {
-      if (typeof status?.deviceKey === "string" && !keys.has(status.deviceKey)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["statusMessages", index, "deviceKey"],
-          message: `Status message refers to device "${status.deviceKey}", which is not in this case`,
-        });
-      }
-    });
-  });
+/** The facts as a client sends them (unknown keys refused); `caseFactsSchema` also names the devices. */
+export const caseFactsObject = z.strictObject({
+  customer: z.strictObject({
+    name: z
+      .string({ error: "Customer name is required" })
+      .trim()
+      .min(1, "Customer name is required")
+      .max(200, "Customer name is too long (200 characters at most)"),
+    email: emailAddress("Customer email must be a valid email address").nullable().default(null),
+  }),
+  // null means "since intake": the case service fills in the intake time.
+  problemSince: isoDateTime("Problem seen since").nullable().default(null),
+  appleIdConsistent: unknownBoolean("Same Apple ID on every device"),
+  appleSystemStatus: z
+    .enum(APPLE_SYSTEM_STATUSES, { error: "Apple system status must be ok, outage or unknown" })
+    .default("unknown"),
+  library: librarySchema,
+  icloudStorage: icloudStorageSchema,
+  devices: z
+    .array(deviceSchema, { error: "Devices must be a list" })
+    .min(1, "Add at least one device")
+    .max(20, "A case can list 20 devices at most"),
+  statusMessages: z
+    .array(statusMessageSchema, { error: "Status messages must be a list" })
+    .max(200, "A case can hold 200 status messages at most")
+    .default([]),
+  symptoms: symptomsSchema,
+});
+
+// The facts as a case holds them (and the API answers them): every device has its key, every status
+// message its deviceKey and observedAt. What the client sent becomes this through nameDevices.
+const storedFactsSchema = caseFactsObject.safeExtend({
+  devices: z.array(deviceSchema.safeExtend({ key: z.string().min(1).max(40) })).min(1).max(20),
+  statusMessages: z.array(statusMessageSchema.omit({ deviceIndex: true }).safeExtend({ deviceKey: z.string().min(1).max(40), observedAt: isoDateTime("Observed at") })).max(200),
+});
+
+/**
+ * One schema for a case's facts: its input side is what a client may send (SPEC §5: optional device
+ * keys, deviceIndex or deviceKey, observedAt defaulting to now), its output side what a case holds.
+ * The OpenAPI document shows each side where it belongs (request bodies, answers).
+ */
+export const caseFactsSchema = caseFactsObject
+  .superRefine(checkDeviceReferences, { when: () => true })
+  .transform(nameDevices)
+  // The named facts are checked as stored facts (typed as such: their defaults are filled in already).
+  .pipe(storedFactsSchema as unknown as z.ZodType<StoredFacts, StoredFacts>);
+
+type StoredFacts = z.output<typeof storedFactsSchema>;
 
 export type CaseFacts = z.infer<typeof caseFactsSchema>;
 export type CaseFactsInput = z.input<typeof caseFactsSchema>;
-export type Device = z.infer<typeof deviceSchema>;
+export type Device = CaseFacts["devices"][number];
 export type DeviceInput = z.input<typeof deviceSchema>;
-export type StatusMessageRecord = z.infer<typeof statusMessageSchema>;
 
 export const triedStepSchema = z
   .strictObject({
@@ -245,7 +253,11 @@ export const triedStepSchema = z
     }
   });
 
-export type TriedStepInput = z.infer<typeof triedStepSchema>;
+type TriedStepInput = z.infer<typeof triedStepSchema>;
 
 /** A recorded step as the engine reads it: `triedAt` is always a Date (the service fills "now"). */
-export type TriedStep = Omit<TriedStepInput, "triedAt"> & { triedAt: Date };
+export type TriedStep = Omit<TriedStepInput, "triedAt"> & {
+  triedAt: Date;
+  /** How many recorded attempts this entry stands for (the latest of them); 1 when left out. */
+  attempts?: number;
+};

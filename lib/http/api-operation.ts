@@ -6,7 +6,7 @@ import { can, ROLES, type Permission, type Role } from "@/lib/auth/permissions";
 // The OpenAPI document (lib/http/openapi-document.ts) is built from these; the route handler
 // parses with the same zod schemas and answers with the types inferred from them.
 
-export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
+type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
 /** Error statuses an operation may answer; each has one shared description and the ErrorBody. */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 429 | 503;
@@ -52,8 +52,8 @@ export interface ApiOperation {
     alsoAnswers?: { status: 200 | 201; description: string }[];
   };
   /**
-   * Error statuses beyond the ones every operation with this access has (staff: 401, 403, 503;
-   * customer link: 404, 410, 429, 503; public: 503). Typically 400, 404, 409.
+   * Error statuses beyond the ones every operation with this access has (staff: 401, 403, 429, 503;
+   * customer link: 404, 410, 429, 503; public: 503; and 413 wherever a body is taken). Typically 400, 404, 409.
    */
   errors: readonly ErrorStatus[];
 }
@@ -66,7 +66,8 @@ export function minimumRole(permission: Permission): Role {
 }
 
 export const ACCESS_ERRORS: Record<ApiAccess["kind"], readonly ErrorStatus[]> = {
-  staff: [401, 403, 503],
+  // API tokens and requests without valid credentials are rate-limited (docs/decisions/0051).
+  staff: [401, 403, 429, 503],
   customer_link: [404, 410, 429, 503],
   public: [503],
 };

@@ -76,7 +76,7 @@ function pathsOf(operations: readonly ApiOperation[]): ZodOpenApiPathsObject {
 }
 
 function operationObject(operation: ApiOperation): ZodOpenApiOperationObject {
-  const { access, request, response } = operation;
+  const { access, request } = operation;
   const role = access.kind === "staff" ? minimumRole(access.permission) : null;
   const who =
     access.kind === "staff"
@@ -127,7 +127,9 @@ function responsesOf(operation: ApiOperation): ZodOpenApiResponsesObject {
       ...(response.headers ? { headers: response.headers } : {}),
     };
   }
-  const statuses = [...new Set([...operation.errors, ...ACCESS_ERRORS[operation.access.kind]])].sort((a, b) => a - b);
+  // A body over the size limit is a 413 wherever a body is taken (docs/decisions/0050).
+  const takesBody = Boolean(operation.request?.body ?? operation.request?.otherBodies) || operation.method !== "get";
+  const statuses = [...new Set([...operation.errors, ...ACCESS_ERRORS[operation.access.kind], ...(takesBody ? [413 as const] : [])])].sort((a, b) => a - b);
   for (const status of statuses) {
     const headers = ERROR_HEADERS[status];
     responses[String(status)] = {

@@ -2,7 +2,7 @@ import { ZodError } from "zod";
 import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
 import type { ErrorBody } from "@/lib/errors/error-body";
 import { fieldIssuesFromZod, summariseIssues } from "@/lib/errors/validation";
-import { isDatabaseUnavailable, isPoolWaitTimeout } from "@/lib/db/errors";
+import { DATABASE_FAULT_MESSAGES, databaseFault } from "@/lib/db/errors";
 
 // Maps any thrown value to the API's error body and status. Plain data, usable by route handlers
 // and server actions alike.
@@ -13,6 +13,7 @@ const STATUS: Record<AppErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   gone: 410,
+  payload_too_large: 413,
   rate_limited: 429,
   unavailable: 503,
 };
@@ -25,18 +26,15 @@ export function toProblem(error: unknown): { status: number; body: ErrorBody } {
     const fields = fieldIssuesFromZod(error);
     return { status: 400, body: { error: { code: "validation_failed", message: summariseIssues(fields), fields } } };
   }
-  if (isDatabaseUnavailable(error)) {
-    const message = isPoolWaitTimeout(error)
-      ? "The server is busy right now. Nothing was changed; try again in a moment."
-      : "The database is unreachable right now. Try again in a moment.";
-    return { status: 503, body: { error: { code: "unavailable", message } } };
-  }
+  const fault = databaseFault(error);
+  if (fault) return { status: 503, body: { error: { code: "unavailable", message: DATABASE_FAULT_MESSAGES[fault] } } };
   return { status: 500, body: { error: { code: "internal", message: "Something went wrong on our side." } } };
 }
 
 /** toProblem, logging what was not expected (a bug, not bad input or an outage) with where it happened. */
 export function problemFor(error: unknown, where: string): { status: number; body: ErrorBody } {
   const problem = toProblem(error);
-  if (problem.status >= 500 && problem.status !== 503) console.error(`${where} failed`, error);
+  // Refused access needs an operator: log it (the client only learns that it was refused).
+  if (problem.status >= 500 && (problem.status !== 503 || databaseFault(error) === "refused")) console.error(`${where} failed`, error);
   return problem;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { loginThrottle } from "@/lib/auth/login-throttle";
+import { beginPasswordAttempt } from "@/lib/auth/password-attempts";
+import { createUser, findUserByEmail } from "@/lib/auth/users";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { newPasswordPairSchema } from "@/lib/auth/password-rules";
 import { hashSecret } from "@/lib/auth/secrets";
@@ -18,7 +19,7 @@ import { withLookup, withTenant } from "@/lib/tenancy/with-tenant";
 // another tenant too) confirms the password they have — an invitation never sets the password of
 // an existing account, or one tenant's admin could take over a person's access to another tenant.
 
-export type InvitationState = "pending" | "expired" | "used";
+type InvitationState = "pending" | "expired" | "used";
 
 export interface InvitationForInvitee {
   tenantName: string;
@@ -50,7 +51,7 @@ export async function describeInvitation(token: string, now = new Date()): Promi
   return withTenant(row.tenantId, async (tx) => {
     const tenant = await tx.tenant.findUnique({ where: { id: row.tenantId }, select: { name: true } });
     // User is a global table: whether the email has an account at all, nothing about its tenants.
-    const account = await tx.user.findUnique({ where: { email: row.email }, select: { id: true } });
+    const account = await findUserByEmail(tx, row.email);
     return {
       tenantName: tenant?.name ?? "",
       name: row.name,
@@ -90,18 +91,17 @@ export async function acceptInvitation(
       throw new AppError("conflict", state === "expired" ? "This invitation has expired. Ask your admin for a new one." : "This invitation was already used or withdrawn.");
     }
     const { email } = invitation;
-    const existing = await tx.user.findUnique({ where: { email } });
+    const existing = await findUserByEmail(tx, email);
     let userId: string;
     let name: string;
     if (existing) {
       const { password } = parseInput(existingAccountSchema, raw);
-      const throttle = await loginThrottle();
-      const ip = options.ip ?? "unknown";
-      if (await throttle.isBlocked(email, ip)) throw new AppError("rate_limited", "Too many wrong passwords. Try again later.");
+      const attempt = await beginPasswordAttempt(email, options.ip ?? "unknown");
+      if (!attempt.allowed) throw new AppError("rate_limited", "Too many wrong passwords. Try again later.");
       if (existing.disabledAt || !(await verifyPassword(existing.passwordHash, password))) {
-        await throttle.recordFailure(email, ip);
         throw validationError([{ path: "password", message: "That is not the password of your account" }]);
       }
+      await attempt.succeeded();
       const membership = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId, userId: existing.id } } });
       if (membership) throw new AppError("conflict", "You are already a member of this tenant.");
       userId = existing.id;
@@ -112,8 +112,7 @@ export async function acceptInvitation(
       if (!account.success || !pair.success) {
         throw validationError([account, pair].flatMap((result) => (result.success ? [] : fieldIssuesFromZod(result.error))));
       }
-      const user = await tx.user
-        .create({ data: { email, name: account.data.name, passwordHash: await hashPassword(pair.data.password), createdAt: now } })
+      userId = await createUser(tx, { email, name: account.data.name, passwordHash: await hashPassword(pair.data.password), createdAt: now })
         .catch((error: unknown) => {
           // Accepted at the same moment through another tenant's invitation: that account now exists.
           if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -121,8 +120,7 @@ export async function acceptInvitation(
           }
           throw error;
         });
-      userId = user.id;
-      name = user.name;
+      name = account.data.name;
     }
     await tx.membership.create({ data: { tenantId, userId, role: invitation.role, createdAt: now } });
     await tx.invitation.update({ where: { tenantId_id: { tenantId, id: invitation.id } }, data: { acceptedAt: now, acceptedById: userId } });

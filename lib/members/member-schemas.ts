@@ -3,7 +3,7 @@ import { roleSchema } from "@/lib/auth/permissions";
 
 // Input of the member services (the API and the /admin/members forms send the same shapes).
 
-export const memberEmailSchema = z
+const memberEmailSchema = z
   .string({ error: "Enter an email address" })
   .trim()
   .toLowerCase()
@@ -21,7 +21,6 @@ export const inviteMemberSchema = z.strictObject({
   email: memberEmailSchema,
   role: roleSchema,
 });
-export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
 
 export const changeMemberSchema = z
   .strictObject({
@@ -29,4 +28,3 @@ export const changeMemberSchema = z
     active: z.boolean({ error: "active must be true or false" }).optional(),
   })
   .refine((value) => value.role !== undefined || value.active !== undefined, { message: "Send a role, active, or both" });
-export type ChangeMemberInput = z.infer<typeof changeMemberSchema>;

@@ -19,7 +19,7 @@ export type UnresolvedStatus = (typeof UNRESOLVED_STATUSES)[number];
 const HOUR_MS = 3_600_000;
 
 /** Bucket edges in hours: [<24h, 24–72h, 72–168h, ≥168h]; the same edges as the list's problem-age filter. */
-export const AGE_BUCKETS = [
+const AGE_BUCKETS = [
   { bucket: "under_1d", label: "< 1 day", minHours: 0, maxHours: 24 },
   { bucket: "1d_3d", label: "1–3 days", minHours: 24, maxHours: 72 },
   { bucket: "3d_7d", label: "3–7 days", minHours: 72, maxHours: 168 },
@@ -27,7 +27,7 @@ export const AGE_BUCKETS = [
 ] as const;
 
 /** No activity for longer than this (hours) counts as idle; the list filter of the same name shows them. */
-export const IDLE_HOURS = 24;
+const IDLE_HOURS = 24;
 
 export async function getAgeing(ctx: TenantContext, query: MetricsQuery, now = new Date()): Promise<Ageing> {
   const { tenantId } = ctx;

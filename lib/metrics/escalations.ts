@@ -4,7 +4,7 @@ import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
 import { loadWeekFigures, type WeekSpan } from "@/lib/metrics/week-stats";
 import { roundRate, toCsv } from "@/lib/metrics/csv";
-import type { BlockerCount, EscalationWeek, Escalations } from "@/lib/metrics/metrics-schemas";
+import type { Escalations } from "@/lib/metrics/metrics-schemas";
 import { addDays, DAY_MS, type MetricsQuery } from "@/lib/metrics/metrics-query";
 
 // Escalations and time to resolve (SPEC §5, §8), per ISO week (Monday 00:00 UTC to the next Monday),

@@ -9,8 +9,8 @@ import { fieldIssuesFromZod, validationError } from "@/lib/errors/validation";
 // up to today (UTC); `from` alone runs to today, `to` alone covers the 90 days up to it. A range spans at most 731 days (two years).
 
 export const DAY_MS = 86_400_000;
-export const DEFAULT_RANGE_DAYS = 90;
-export const MAX_RANGE_DAYS = 731;
+const DEFAULT_RANGE_DAYS = 90;
+const MAX_RANGE_DAYS = 731;
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -30,7 +30,7 @@ export const metricsQuerySchema = z
     table: z.string().max(40).optional(),
   });
 
-export type MetricsFormat = "json" | "csv";
+type MetricsFormat = "json" | "csv";
 
 export interface MetricsQuery {
   /** First day, inclusive (YYYY-MM-DD). */
@@ -102,7 +102,7 @@ export function addDays(day: string, days: number): string {
   return isoDay(new Date(dayStart(day).getTime() + days * DAY_MS));
 }
 
-export function daysBetween(from: string, to: string): number {
+function daysBetween(from: string, to: string): number {
   return Math.round((dayStart(to).getTime() - dayStart(from).getTime()) / DAY_MS);
 }
 

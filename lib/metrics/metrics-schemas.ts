@@ -11,7 +11,7 @@ const rate = z.number().min(0).max(1);
 const platform = z.enum(PLATFORMS).nullable().meta({ description: "The platform filtered on; null for all" });
 
 export const UNRESOLVED_STATUSES = ["open", "waiting_on_customer", "escalation_review", "escalated"] as const;
-export const AGE_BUCKET_IDS = ["under_1d", "1d_3d", "3d_7d", "over_7d"] as const;
+const AGE_BUCKET_IDS = ["under_1d", "1d_3d", "3d_7d", "over_7d"] as const;
 
 const statusCountsSchema = z.object(Object.fromEntries(UNRESOLVED_STATUSES.map((status) => [status, count])) as Record<(typeof UNRESOLVED_STATUSES)[number], typeof count>);
 
@@ -80,8 +80,6 @@ export const fixEffectivenessSchema = z
 export type StatusCounts = z.infer<typeof statusCountsSchema>;
 export type AgeingBucket = z.infer<typeof ageingBucketSchema>;
 export type Ageing = z.infer<typeof ageingSchema>;
-export type EscalationWeek = z.infer<typeof escalationWeekSchema>;
 export type Escalations = z.infer<typeof escalationsSchema>;
-export type BlockerCount = Escalations["blockers"]["items"][number];
 export type FixEffectivenessRow = z.infer<typeof fixEffectivenessRowSchema>;
 export type FixEffectiveness = z.infer<typeof fixEffectivenessSchema>;

@@ -20,6 +20,3 @@ export function deviceGroupLabel(platform: Platform | null, osMajor: number | nu
   return `${PLATFORM_NAMES[platform]} · ${osMajor === 0 ? "OS unknown" : `${OS_NAMES[platform]} ${osMajor}`}`;
 }
 
-export function platformName(platform: Platform): string {
-  return PLATFORM_NAMES[platform];
-}

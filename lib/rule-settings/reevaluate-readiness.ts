@@ -1,4 +1,4 @@
-import { Prisma, type AppleSystemStatus, type Symptom } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import type { TriedStep } from "@/lib/facts/schema";
 import type { RuleSettings } from "@/lib/rules/settings";
 import { escalationColumnsOf } from "@/lib/cases/derived-columns";
@@ -17,7 +17,7 @@ import type { TenantTx } from "@/lib/tenancy/with-tenant";
 // finish first, so it is evaluated with its new facts; a write that starts later waits for this
 // transaction and then reads the new settings itself.
 
-export const REEVALUATION_BATCH_SIZE = 2_000;
+const REEVALUATION_BATCH_SIZE = 2_000;
 
 // Timestamps arrive as ISO text inside JSON.
 type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_INT_COLUMN } from "@/lib/facts/schema";
 import { RULE_IDS } from "@/lib/rules/rule-ids";
 import { ruleThresholdsSchema, type RuleSettings } from "@/lib/rules/settings";
 import { unknownThresholdPaths } from "@/lib/rules/threshold-fields";
@@ -9,7 +10,7 @@ import type { FieldIssue } from "@/lib/errors/app-error";
 // ones (a threshold left out goes back to its default), with the version they were based on.
 
 export const ruleSettingsUpdateSchema = z.strictObject({
-  version: z.number({ error: "version must be the version you read (a whole number)" }).int("version must be a whole number").min(1, "version must be at least 1"),
+  version: z.number({ error: "version must be the version you read (a whole number)" }).int("version must be a whole number").min(1, "version must be at least 1").max(MAX_INT_COLUMN, "version is too large"),
   disabledRules: z.array(z.enum(RULE_IDS, { error: (issue) => `Unknown rule id ${JSON.stringify(issue.input)}` }), {
     error: "disabledRules must be a list of rule ids",
   }).max(RULE_IDS.length * 2, "disabledRules lists more rules than exist"),

@@ -32,7 +32,7 @@ export const CATEGORY_TIER: Record<Category, number> = Object.fromEntries(
  * storage, power and network step) before resets before repairs, signing out last. Within a stage a
  * fact that by itself explains the problem outranks the categories' order (lib/rules/engine.ts).
  */
-export const STAGES = ["checks", "resets", "repairs", "sign_out"] as const;
+const STAGES = ["checks", "resets", "repairs", "sign_out"] as const;
 export type Stage = (typeof STAGES)[number];
 
 export const STAGE_LABELS: Record<Stage, string> = {

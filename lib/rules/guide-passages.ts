@@ -22,7 +22,7 @@ export const GUIDES = {
   "002": { file: "002_7864400cdf3f7081.md", title: "7 Strategies for Fixing iCloud Photos Mismatches (same body as 001)" },
 } as const;
 
-export type GuideId = keyof typeof GUIDES;
+type GuideId = keyof typeof GUIDES;
 
 export type GuidePassage = {
   id: string;

@@ -6,7 +6,7 @@ import type { Rule } from "@/lib/rules/types";
 // The static parts of a suggestion (instructions, customer steps, warnings), built once per rule and
 // per set of platforms, then shared read-only: this keeps `suggest` well under its time budget.
 
-export type PlatformInstructions = { platform: Platform; label: string; steps: readonly string[] };
+type PlatformInstructions = { platform: Platform; label: string; steps: readonly string[] };
 export type WarningText = { id: WarningId; text: string };
 
 type RulePresentation = {

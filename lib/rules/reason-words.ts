@@ -5,13 +5,13 @@ import type { DeviceView, ReasonFragment, RuleMatch } from "@/lib/rules/types";
 // reason is actually shown, so evaluations that only need "does it apply" (readiness) build no text.
 
 /** "a", "a and b", "a, b and c". */
-export function joinWords(words: readonly string[]): string {
+function joinWords(words: readonly string[]): string {
   if (words.length <= 1) return words[0] ?? "";
   if (words.length === 2) return `${words[0]} and ${words[1]}`;
   return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
 
-export function deviceNames(views: readonly DeviceView[]): string {
+function deviceNames(views: readonly DeviceView[]): string {
   // Most cases have one or two devices: skip the intermediate array.
   if (views.length === 1) return views[0]!.label;
   return joinWords(views.map((view) => view.label));
@@ -22,7 +22,7 @@ export function onDevices(text: string, devices: readonly DeviceView[]): ReasonF
   return { text, devices };
 }
 
-export function renderFragment(fragment: ReasonFragment): string {
+function renderFragment(fragment: ReasonFragment): string {
   return typeof fragment === "string" ? fragment : fragment.text.replace("{devices}", deviceNames(fragment.devices));
 }
 

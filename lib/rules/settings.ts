@@ -109,7 +109,6 @@ export const ruleSettingsSchema = z.object({
 
 export type RuleSettings = z.infer<typeof ruleSettingsSchema>;
 export type RuleSettingsInput = z.input<typeof ruleSettingsSchema>;
-export type RuleThresholds = RuleSettings["thresholds"];
 
 export const DEFAULT_RULE_SETTINGS: RuleSettings = ruleSettingsSchema.parse({});
 
@@ -120,3 +119,4 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = ruleSettingsSchema.parse({});
 export function resolveSettings(partial: RuleSettingsInput | null | undefined = {}): RuleSettings {
   return ruleSettingsSchema.parse(partial ?? {});
 }
+export type RuleThresholds = RuleSettings["thresholds"];

@@ -19,8 +19,9 @@ export function latestStepsByRule(steps: readonly TriedStep[]): Map<RuleId, Late
     const step = steps[index]!;
     if (!isRuleId(step.ruleId)) continue;
     const current = latest.get(step.ruleId);
+    const attempts = step.attempts ?? 1;
     if (current && timeOf(step) < timeOf(current)) {
-      current.attempts++;
+      current.attempts += attempts;
       continue;
     }
     // An explicit literal rather than a spread: this runs for every step of every evaluation.
@@ -29,7 +30,7 @@ export function latestStepsByRule(steps: readonly TriedStep[]): Map<RuleId, Late
       outcome: step.outcome,
       note: step.note,
       triedAt: step.triedAt,
-      attempts: (current?.attempts ?? 0) + 1,
+      attempts: (current?.attempts ?? 0) + attempts,
       index,
     });
   }

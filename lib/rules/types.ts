@@ -46,7 +46,7 @@ export type ReasonFragment = string | { text: string; devices: readonly DeviceVi
  */
 export type RuleMatch = { strength: number; reasons: ReasonFragment[]; explains?: boolean };
 
-export type RuleCondition = (ctx: RuleContext) => RuleMatch | null;
+type RuleCondition = (ctx: RuleContext) => RuleMatch | null;
 
 /**
  * When a rule waits for earlier steps: "quick_checks" = every applicable quick check was tried;

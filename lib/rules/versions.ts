@@ -13,7 +13,7 @@ function parts(version: string): number[] {
   return result;
 }
 
-export function compareVersions(a: string, b: string): number {
+function compareVersions(a: string, b: string): number {
   const left = parts(a);
   const right = parts(b);
   const length = Math.max(left.length, right.length);

@@ -2,7 +2,7 @@ import type { RuleContext } from "@/lib/rules/types";
 
 // Warnings and tips: not steps, but cautions shown beside the steps (or on the case) where they apply.
 
-export type WarningKind = "warning" | "tip";
+type WarningKind = "warning" | "tip";
 
 export type WarningDefinition = {
   id: string;
@@ -137,7 +137,7 @@ export const WARNINGS = [
 
 export type WarningId = (typeof WARNINGS)[number]["id"];
 
-export const WARNINGS_BY_ID: ReadonlyMap<WarningId, WarningDefinition> = new Map(
+const WARNINGS_BY_ID: ReadonlyMap<WarningId, WarningDefinition> = new Map(
   WARNINGS.map((warning) => [warning.id, warning as WarningDefinition]),
 );
 

@@ -11,7 +11,7 @@ import { HIDEABLE_LIST_COLUMNS } from "@/lib/cases/list-columns";
 // Saved case-list views as the list page's views menu shows them: the viewer's own personal views
 // and the team's views. Another person's personal view does not exist for the viewer (404).
 
-export type ViewScope = "personal" | "team";
+type ViewScope = "personal" | "team";
 
 export interface SavedViewSummary {
   id: string;
@@ -100,7 +100,7 @@ export function summarise(row: ViewRow, viewer: Viewer): SavedViewSummary {
   };
 }
 
-export function viewHref(viewId: string, query: SavedViewQuery, hiddenColumns: readonly string[]): string {
+function viewHref(viewId: string, query: SavedViewQuery, hiddenColumns: readonly string[]): string {
   const params = listQueryToSearchParams(query);
   if (hiddenColumns.length > 0) params.set("hide", hiddenColumns.join(","));
   params.set("view", viewId);

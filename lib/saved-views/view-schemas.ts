@@ -5,7 +5,7 @@ import { HIDEABLE_LIST_COLUMNS } from "@/lib/cases/list-columns";
 // What a saved view holds: the list's filters and sort (the list's own schema, so a view can hold
 // exactly what the list can show) and the hidden columns. A cursor or page size is never saved.
 
-export const VIEW_NAME_MAX = 80;
+const VIEW_NAME_MAX = 80;
 /** Per person (personal views) and per team (team views): a menu, not a database. */
 export const VIEWS_PER_SCOPE_MAX = 50;
 
@@ -31,7 +31,6 @@ export const createViewSchema = z.strictObject({
   query: viewQuerySchema,
   hiddenColumns: hiddenColumns.default([]),
 });
-export type CreateViewInput = z.input<typeof createViewSchema>;
 
 export const updateViewSchema = z
   .strictObject({ name: viewName.optional(), query: viewQuerySchema.optional(), hiddenColumns: hiddenColumns.optional() })
@@ -39,4 +38,3 @@ export const updateViewSchema = z
     message: "Nothing to change: send name, query or hiddenColumns",
     path: ["(body)"],
   });
-export type UpdateViewInput = z.input<typeof updateViewSchema>;

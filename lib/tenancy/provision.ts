@@ -2,15 +2,17 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { issueApiToken } from "@/lib/auth/api-tokens";
 import { hashPassword } from "@/lib/auth/passwords";
+import { createUser } from "@/lib/auth/users";
 import { randomPassword } from "@/lib/auth/secrets";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/db/generated/client";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { emailAddress } from "@/lib/facts/schema";
 import type { Role } from "@/lib/auth/permissions";
 
-export const provisionTenantSchema = z.object({
+const provisionTenantSchema = z.object({
   name: z.string().trim().min(2, "Tenant name needs at least 2 characters").max(120, "Tenant name is too long"),
-  adminEmail: z.email("Admin email is not a valid email address").toLowerCase().optional(),
+  adminEmail: emailAddress("Admin email is not a valid email address").optional(),
   adminName: z.string().trim().min(1).max(120).optional(),
 });
 export type ProvisionTenantInput = z.input<typeof provisionTenantSchema>;
@@ -23,7 +25,7 @@ export interface ProvisionedTenant {
   apiToken: string;
 }
 
-export function slugify(name: string): string {
+function slugify(name: string): string {
   const slug = name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -94,9 +96,10 @@ export async function createTenantWithMembers(input: {
     await tx.tenant.create({ data: { id: tenantId, name: input.name, slug: input.slug } });
     const userIds: string[] = [];
     for (const [index, member] of input.members.entries()) {
-      const user = await tx.user.create({ data: { email: member.email.toLowerCase(), name: member.name, passwordHash: hashes[index]! } });
-      await tx.membership.create({ data: { tenantId, userId: user.id, role: member.role } });
-      userIds.push(user.id);
+      const email = emailAddress(`Member email "${member.email}" is not a valid email address`).parse(member.email);
+      const userId = await createUser(tx, { email, name: member.name, passwordHash: hashes[index]! });
+      await tx.membership.create({ data: { tenantId, userId, role: member.role } });
+      userIds.push(userId);
     }
     const token = input.apiTokenName
       ? await issueApiToken(tx, tenantId, { name: input.apiTokenName, role: "admin", createdById: userIds[0] ?? null })

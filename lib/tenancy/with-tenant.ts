@@ -26,9 +26,10 @@ export async function withTenant<T>(
   return runScoped([["app.tenant_id", tenantId]], work, options);
 }
 
-// Pre-tenant lookups (sign-in, API token, customer link): the RLS policies let a transaction see
-// only the rows matching the lookup value it sets. See prisma/migrations/20261121124000_row_level_security/migration.sql.
-export type LookupKey = "api_token_hash" | "customer_link_hash" | "invitation_hash" | "user_id";
+// Pre-tenant lookups (sign-in, sessions, API token, customer link, invitation, housekeeping): the RLS
+// policies let a transaction see only the rows matching the lookup values it sets. See
+// prisma/migrations/20261121124000_row_level_security and 20261122010018_hardening.
+export type LookupKey = "api_token_hash" | "customer_link_hash" | "invitation_hash" | "user_id" | "user_email" | "session_id" | "housekeeping";
 
 export async function withLookup<T>(
   key: LookupKey,
@@ -36,8 +37,20 @@ export async function withLookup<T>(
   work: (tx: TenantTx) => Promise<T>,
   options: UnitOfWorkOptions = {},
 ): Promise<T> {
-  if (!value) throw new Error(`withLookup: an empty ${key} matches nothing`);
-  return runScoped([[`app.lookup_${key}`, value]], work, options);
+  return withLookups({ [key]: value }, work, options);
+}
+
+/** Several lookup values in one transaction (a session check needs the user and the session). */
+export async function withLookups<T>(
+  values: Partial<Record<LookupKey, string>>,
+  work: (tx: TenantTx) => Promise<T>,
+  options: UnitOfWorkOptions = {},
+): Promise<T> {
+  const settings = Object.entries(values).map(([key, value]): [string, string] => {
+    if (!value) throw new Error(`withLookup: an empty ${key} matches nothing`);
+    return [`app.lookup_${key}`, value];
+  });
+  return runScoped(settings, work, options);
 }
 
 async function runScoped<T>(

@@ -5,7 +5,7 @@ import path from "node:path";
 
 // Rebuilds only when the inputs of the build changed since the last one (a content hash, so a
 // fresh clone, a pull or an edit all trigger it, and a plain restart does not).
-const INPUTS = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const INPUTS = ["app", "components", "lib", "public", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
 const STAMP = ".next/pst-build-fingerprint";
 
 export async function buildIfNeeded(): Promise<void> {

@@ -8,7 +8,7 @@ import { POST as createTokenRoute } from "@/app/api/v1/api-tokens/route";
 import { DELETE as revokeTokenRoute } from "@/app/api/v1/api-tokens/[id]/route";
 import { GET as getSettingsRoute, PUT as putSettingsRoute } from "@/app/api/v1/rule-settings/route";
 import { changeOwnPassword } from "@/lib/auth/change-password";
-import { resolveStaffContext } from "@/lib/auth/staff-session";
+import { staffContextOf } from "@/tests/support/sessions";
 import { acceptInvitation } from "@/lib/members/accept-invitation";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { provisionTenant, type ProvisionedTenant } from "@/lib/tenancy/provision";
@@ -47,7 +47,7 @@ describe("the administration log", () => {
     await call<{ id: string }>(revokeTokenRoute, "DELETE", "/x", { token, params: { id: created.body.token.id } });
     const { body: settings } = await call(getSettingsRoute, "GET", "/x", { token });
     await call(putSettingsRoute, "PUT", "/x", { token, body: { version: settings.version, disabledRules: ["restart-device"], thresholds: { escalationHours: 12 } } });
-    const staff = (await resolveStaffContext({ userId, tenantId: tenant.tenantId }))!;
+    const staff = (await staffContextOf({ userId, tenantId: tenant.tenantId }))!;
     await changeOwnPassword(staff, { currentPassword: "audited person pass", password: "audited person pass 2", confirmPassword: "audited person pass 2" });
 
     const res = await audit();

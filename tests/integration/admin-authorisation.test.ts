@@ -1,5 +1,5 @@
 import "@/tests/support/integration-env";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listMembersRoute, POST as inviteRoute } from "@/app/api/v1/members/route";
 import { PATCH as changeMemberRoute } from "@/app/api/v1/members/[userId]/route";
 import { DELETE as revokeInvitationRoute } from "@/app/api/v1/invitations/[id]/route";
@@ -17,16 +17,20 @@ import { closeAdminPool, rowCounts, userIdByEmail } from "@/tests/support/admin-
 import { personContext } from "@/tests/support/admin-context";
 import { call } from "@/tests/support/api-client";
 import { issueTestToken } from "@/tests/support/tokens";
+import { runInRequest } from "@/tests/support/request-scope";
+import { sessionCookie } from "@/tests/support/sessions";
 
 // Every administration route and server action, for every role that may not use it, and for
 // another tenant's admin: refused, and nothing written.
 
-// Server actions run here as in Next: the session comes from next-auth, the path cache and request
-// headers from Next. The session is whoever the test says is signed in.
-const session = vi.hoisted(() => ({ current: null as null | { userId: string; tenantId: string } }));
-vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "localhost:3000" }) }));
+// Server actions run here as in Next: the session comes from the request's session cookie (a
+// server-side session of whoever the test says is signed in).
+type Person = { userId: string; tenantId: string };
+async function asPerson<T>(person: Person | null, run: () => Promise<T>): Promise<T> {
+  const headers: Record<string, string> = { host: "localhost:3000" };
+  if (person) headers.cookie = await sessionCookie(person);
+  return runInRequest(headers, run);
+}
 
 let tenant: ProvisionedTenant;
 let other: ProvisionedTenant;
@@ -78,9 +82,8 @@ const ACTIONS: ActionCase[] = [
 describe("administration server actions", () => {
   it.each(ACTIONS)("%s: agents and supervisors are refused (forbidden) and nothing is written", async (_name, run) => {
     for (const role of ["agent", "supervisor"] as const) {
-      session.current = people[role];
       const before = await rowCounts();
-      const state = await run();
+      const state = await asPerson(people[role], run);
       expect(state.ok, role).toBe(false);
       expect(state.error?.code, role).toBe("forbidden");
       expect(await rowCounts()).toEqual(before);
@@ -88,21 +91,18 @@ describe("administration server actions", () => {
   });
 
   it.each(ACTIONS.filter(([, , idBased]) => idBased))("%s: another tenant's admin gets not found, nothing written", async (_name, run) => {
-    session.current = people.otherAdmin;
     const before = await rowCounts();
-    const state = await run();
+    const state = await asPerson(people.otherAdmin, run);
     expect(state.error?.code).toBe("not_found");
     expect(await rowCounts()).toEqual(before);
   });
 
   it("signed out: every action answers unauthenticated", async () => {
-    session.current = null;
-    for (const [name, run] of ACTIONS) expect((await run()).error?.code, name).toBe("unauthenticated");
+    for (const [name, run] of ACTIONS) expect((await asPerson(null, run)).error?.code, name).toBe("unauthenticated");
   });
 
   it("the tenant's own admin may (so the refusals above are about the role)", async () => {
-    session.current = people.admin;
-    const state = await createApiTokenAction(INITIAL_FORM_STATE, form({ name: "Allowed", role: "agent", expiresOn: "" }));
+    const state = await asPerson(people.admin, () => createApiTokenAction(INITIAL_FORM_STATE, form({ name: "Allowed", role: "agent", expiresOn: "" })));
     expect(state).toMatchObject({ ok: true, data: { name: "Allowed", secret: expect.stringMatching(/^pst_/) } });
   });
 });

@@ -5,7 +5,7 @@ import { PATCH as changeRoute } from "@/app/api/v1/members/[userId]/route";
 import { DELETE as revokeInvitationRoute } from "@/app/api/v1/invitations/[id]/route";
 import { changeOwnPassword } from "@/lib/auth/change-password";
 import { signInWithPassword } from "@/lib/auth/sign-in";
-import { resolveStaffContext } from "@/lib/auth/staff-session";
+import { staffContextOf } from "@/tests/support/sessions";
 import { acceptInvitation, describeInvitation } from "@/lib/members/accept-invitation";
 import { changeMember } from "@/lib/members/change-member";
 import { inviteMember } from "@/lib/members/invite-member";
@@ -97,8 +97,8 @@ describe("inviting a member", () => {
     const hashAfter = (await adminPool().query(`SELECT "passwordHash" FROM "User" WHERE email = $1`, [email])).rows[0].passwordHash;
     expect(hashAfter).toBe(hashBefore);
     const userId = await userIdByEmail(email);
-    expect(await resolveStaffContext({ userId, tenantId: tenant.tenantId })).toMatchObject({ actor: { role: "agent" } });
-    expect(await resolveStaffContext({ userId, tenantId: other.tenantId })).toMatchObject({ actor: { role: "admin" } });
+    expect(await staffContextOf({ userId, tenantId: tenant.tenantId })).toMatchObject({ actor: { role: "agent" } });
+    expect(await staffContextOf({ userId, tenantId: other.tenantId })).toMatchObject({ actor: { role: "admin" } });
   });
 
   it("an expired or revoked invitation can't be used", async () => {
@@ -154,19 +154,19 @@ describe("changing a member", () => {
   it("demoting and deactivating take effect at the member's next request; reactivating restores access", async () => {
     const { userId } = await addMember("supervisor");
     const identity = { userId, tenantId: tenant.tenantId };
-    expect((await resolveStaffContext(identity))?.actor.role).toBe("supervisor");
+    expect((await staffContextOf(identity))?.actor.role).toBe("supervisor");
 
     const demoted = await patch(userId, { role: "agent" });
     expect(demoted.status).toBe(200);
     expect(demoted.body).toMatchObject({ role: "agent", active: true });
-    expect((await resolveStaffContext(identity))?.actor.role).toBe("agent");
+    expect((await staffContextOf(identity))?.actor.role).toBe("agent");
 
     const deactivated = await patch(userId, { active: false });
     expect(deactivated.body).toMatchObject({ active: false });
-    expect(await resolveStaffContext(identity)).toBeNull();
+    expect(await staffContextOf(identity)).toBeNull();
 
     expect((await patch(userId, { active: true })).body).toMatchObject({ active: true, role: "agent" });
-    expect((await resolveStaffContext(identity))?.actor.role).toBe("agent");
+    expect((await staffContextOf(identity))?.actor.role).toBe("agent");
   });
 
   it("the last active admin can't be demoted or deactivated (409 with a clear message)", async () => {
@@ -178,7 +178,7 @@ describe("changing a member", () => {
       expect(res.status).toBe(409);
       expect(res.body.error.message).toContain("last active admin");
     }
-    expect(await resolveStaffContext({ userId: adminId, tenantId: lonely.tenantId })).toMatchObject({ actor: { role: "admin" } });
+    expect(await staffContextOf({ userId: adminId, tenantId: lonely.tenantId })).toMatchObject({ actor: { role: "admin" } });
   });
 
   it("two admins demoting each other at once: one succeeds, the other is refused, one admin remains", async () => {
@@ -206,7 +206,7 @@ describe("changing a member", () => {
     const { userId } = await addMember("agent");
     const res = await patch(userId, { role: "admin" }, otherAdminToken);
     expect(res.status).toBe(404);
-    expect((await resolveStaffContext({ userId, tenantId: tenant.tenantId }))?.actor.role).toBe("agent");
+    expect((await staffContextOf({ userId, tenantId: tenant.tenantId }))?.actor.role).toBe("agent");
     expect((await list(otherAdminToken)).body.members.map((m: { userId: string }) => m.userId)).not.toContain(userId);
   });
 
@@ -226,7 +226,7 @@ describe("changing a member", () => {
 describe("changing one's own password", () => {
   it("needs the current password and the length rules; then the new one signs in and the old one doesn't", async () => {
     const { email, userId } = await addMember("agent", "Pia Password");
-    const staff = (await resolveStaffContext({ userId, tenantId: tenant.tenantId }))!;
+    const staff = (await staffContextOf({ userId, tenantId: tenant.tenantId }))!;
     const wrong = await changeOwnPassword(staff, { currentPassword: "nope", password: "a brand new password", confirmPassword: "a brand new password" }).catch((e) => e);
     expect(wrong.details.fields).toEqual([{ path: "currentPassword", message: "That is not your current password" }]);
     const short = await changeOwnPassword(staff, { currentPassword: "a long enough password", password: "short", confirmPassword: "short" }).catch((e) => e);

@@ -21,10 +21,20 @@ const COUNTED = [
   "User", "Membership", "Invitation", "ApiToken", "TenantRuleSettings", "AuditEntry",
 ] as const;
 
-/** Row counts of every table requests write, all tenants together: a failed request must leave them unchanged. */
-export async function rowCounts(): Promise<Record<(typeof COUNTED)[number], number>> {
-  const selects = COUNTED.map((table) => `(SELECT count(*)::int FROM "${table}") AS "${table}"`).join(", ");
-  const { rows } = await adminPool().query(`SELECT ${selects}`);
+/** With a tenant given, people (a global table) count as the tenant's members. */
+const scopedCount = (table: string, tenantId: string | undefined) => {
+  if (!tenantId) return `(SELECT count(*)::int FROM "${table}")`;
+  if (table === "User") return `(SELECT count(*)::int FROM "User" u WHERE EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = u."id" AND m."tenantId" = $1))`;
+  return `(SELECT count(*)::int FROM "${table}" WHERE "tenantId" = $1)`;
+};
+
+/**
+ * Row counts of every table requests write, all tenants together (or one tenant's, for tests that
+ * run side by side): a failed request must leave them unchanged.
+ */
+export async function rowCounts(tenantId?: string): Promise<Record<(typeof COUNTED)[number], number>> {
+  const selects = COUNTED.map((table) => `${scopedCount(table, tenantId)} AS "${table}"`).join(", ");
+  const { rows } = await adminPool().query(`SELECT ${selects}`, tenantId ? [tenantId] : []);
   return rows[0];
 }
 

@@ -1,4 +1,5 @@
 import { NextRequest } from "next/server";
+import { runInRequest } from "./request-scope";
 import { assertMatchesContract } from "./openapi-contract";
 
 // Calls a route handler the way Next.js does: a NextRequest plus `{ params: Promise<…> }`, and
@@ -40,7 +41,8 @@ export async function call<P = Record<string, never>, T = any>(
     headers["content-type"] ??= "application/json";
   }
   const request = new NextRequest(url, { method, headers, body });
-  const response = await handler(request, { params: Promise.resolve((options.params ?? {}) as P) });
+  // Session code reads next/headers: it sees this request's headers, as in the running app.
+  const response = await runInRequest(request.headers, () => handler(request, { params: Promise.resolve((options.params ?? {}) as P) }));
   const type = response.headers.get("content-type") ?? "";
   const parsed = type.includes("application/json") ? await response.json() : new Uint8Array(await response.arrayBuffer());
   assertMatchesContract(method, url.pathname, response.status, type, parsed);

@@ -11,6 +11,10 @@ import { call, type ApiResult } from "@/tests/support/api-client";
 let addressCounter = 0;
 export const newAddress = () => `203.0.113.${(addressCounter = (addressCounter % 250) + 1)}`;
 
+// The client's address as our HTTP server hands it to the app (scripts/serve.ts; the header's name
+// is set by tests/support/integration-env.ts). X-Forwarded-For from a client means nothing.
+const from = (address: string) => ({ [process.env.PST_CLIENT_IP_HEADER!]: address });
+
 export async function issueLink(ctx: TenantContext, caseId: string): Promise<string> {
   return (await rotateCustomerLink(ctx, caseId)).token;
 }
@@ -20,7 +24,7 @@ export interface PageResult extends ApiResult<Uint8Array> {
 }
 
 export async function openPage(token: string, address = newAddress(), query: Record<string, string> = {}): Promise<PageResult> {
-  const res = await call<{ token: string }, Uint8Array>(pageGet, "GET", `/c/${token}`, { params: { token }, query, headers: { "x-forwarded-for": address } });
+  const res = await call<{ token: string }, Uint8Array>(pageGet, "GET", `/c/${token}`, { params: { token }, query, headers: from(address) });
   return { ...res, html: new TextDecoder().decode(res.body) };
 }
 
@@ -28,13 +32,13 @@ export async function postForm(token: string, fields: Record<string, string>, he
   const res = await call<{ token: string }, Uint8Array>(pagePost, "POST", `/c/${token}`, {
     params: { token },
     rawBody: new URLSearchParams(fields).toString(),
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": newAddress(), "sec-fetch-site": "same-origin", ...headers },
+    headers: { "content-type": "application/x-www-form-urlencoded", ...from(newAddress()), "sec-fetch-site": "same-origin", ...headers },
   });
   return { ...res, html: new TextDecoder().decode(res.body) };
 }
 
 export function getJson(token: string, address = newAddress()) {
-  return call<{ token: string }>(jsonGet, "GET", `/api/c/${token}`, { params: { token }, headers: { "x-forwarded-for": address } });
+  return call<{ token: string }>(jsonGet, "GET", `/api/c/${token}`, { params: { token }, headers: from(address) });
 }
 
 export function postReport(token: string, body: unknown, options: { rawBody?: string; headers?: Record<string, string> } = {}) {
@@ -42,6 +46,6 @@ export function postReport(token: string, body: unknown, options: { rawBody?: st
     params: { token },
     body: options.rawBody === undefined ? body : undefined,
     rawBody: options.rawBody,
-    headers: { "content-type": "application/json", "x-forwarded-for": newAddress(), ...options.headers },
+    headers: { "content-type": "application/json", ...from(newAddress()), ...options.headers },
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import type { z } from "zod";
 import { auditChanges } from "@/lib/audit/audit-changes";
 import { newPasswordPairSchema } from "@/lib/auth/password-rules";
 import { parseRuleSettingsUpdate } from "@/lib/rule-settings/rule-settings-input";

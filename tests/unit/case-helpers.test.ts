@@ -50,6 +50,15 @@ describe("facts merge and diff", () => {
     expect(merged.devices).toHaveLength(1);
     expect(diffFacts(facts, merged)).toEqual([{ field: "library.sizeGb", from: 30, to: 99 }, { field: "devices" }]);
   });
+
+  it("diff sees no change when only the order of keys differs (a frozen document read back)", () => {
+    const facts = healthyFacts();
+    const reordered = JSON.parse(JSON.stringify(facts, (_key, value) =>
+      value && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value));
+    expect(Object.keys(reordered.devices[0])).not.toEqual(Object.keys(facts.devices[0]!));
+    expect(diffFacts(facts, reordered)).toEqual([]);
+    expect(diffFacts(facts, { ...reordered, devices: [] })).toEqual([{ field: "devices" }]);
+  });
 });
 
 describe("screenshot types by magic bytes", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { CaseView, StepView } from "@/lib/cases/case-view";
+import type { CaseView } from "@/lib/cases/case-view";
+import type { StepView } from "@/lib/cases/case-view";
 import { customerReplyColumns } from "@/lib/cases/customer-reply";
 import { suggestionsView } from "@/lib/cases/suggestions-view";
 import { customerViewOf, NEXT_STEPS_SHOWN } from "@/lib/customer/customer-view";
@@ -24,7 +25,7 @@ function viewOf(facts: CaseFacts, steps: StepView[] = [], extra: Partial<CaseVie
   return {
     id: "0196f0c0-0000-7000-8000-000000000001", number: 7, displayNumber: "PST-7", status: "open", assignee: { id: "u-1", name: "Priya Sharma-Whitfield" },
     version: 1, facts, ...suggestionsView(result), steps, escalation: { ready: false, missing: [], criteria: [] as never, readyAt: null },
-    statusExplanations: [], timeline: [], appleCaseNumber: null, review: { submitted: null, approved: null, returned: null }, customerRepliedAt: null, customerLink: null, fixHints: [],
+    stepsPage: { total: steps.length, nextCursor: null }, statusExplanations: [], timeline: [], timelinePage: { total: 0, nextCursor: null }, appleCaseNumber: null, review: { submitted: null, approved: null, returned: null }, customerRepliedAt: null, customerLink: null, fixHints: [],
     createdAt: hoursBefore(10), updatedAt: hoursBefore(1), resolvedAt: null, ...extra,
   };
 }

@@ -41,15 +41,20 @@ describe("engine properties", () => {
   });
 
   it("never suggests sign-out while another applicable step is untried", () => {
+    // Half the histories have tried everything but sign-out, so the property is exercised, not vacuous.
+    const everythingButSignOut = RULE_IDS.filter((id) => id !== "sign-out-icloud").map((ruleId) => ({ ruleId, outcome: "no_change" as const, note: null, triedAt: NOW }));
+    const histories = fc.oneof(triedStepsArbitrary, fc.constant(everythingButSignOut));
+    let signOutSuggested = 0;
     fc.assert(
-      fc.property(factsArbitrary, triedStepsArbitrary, (facts, triedSteps) => {
-        const result = suggest(facts, { triedSteps, now: NOW });
-        if (result.next.some((entry) => entry.ruleId === "sign-out-icloud")) {
-          expect(result.next.map((entry) => entry.ruleId)).toEqual(["sign-out-icloud"]);
-        }
+      fc.property(factsArbitrary, histories, (facts, triedSteps) => {
+        const ids = suggest(facts, { triedSteps, now: NOW }).next.map((entry) => entry.ruleId);
+        const signOut = ids.includes("sign-out-icloud");
+        if (signOut) signOutSuggested++;
+        expect(signOut ? ids : [], "sign-out is suggested only on its own").toEqual(signOut ? ["sign-out-icloud"] : []);
       }),
       RUNS,
     );
+    expect(signOutSuggested).toBeGreaterThan(0);
   });
 
   it("only gives instructions for platforms present in the case", () => {
@@ -69,47 +74,57 @@ describe("engine properties", () => {
   // Stages, not category tiers: within the quick-check stage a fact that explains the problem may
   // come before an earlier category (issue 12; tests/unit/rules-evidence-first.test.ts).
   it("orders by the guide's stages and marks everything but the status check waiting during an outage", () => {
+    const seen = { outage: 0, normal: 0 };
     fc.assert(
       fc.property(factsArbitrary, triedStepsArbitrary, (facts, triedSteps) => {
         const result = suggest(facts, { triedSteps, now: NOW });
         const rest = result.next.filter((entry) => entry.ruleId !== "check-apple-system-status" || !result.outage);
         const stages = rest.map((entry) => RULES_BY_ID.get(entry.ruleId)!.stage);
         expect(stages).toEqual([...stages].sort((a, b) => a - b));
-        if (result.outage) {
-          for (const entry of result.next) expect(entry.status).toBe(entry.ruleId === "check-apple-system-status" ? "next" : "waiting");
-          const statusCheck = result.next.findIndex((entry) => entry.ruleId === "check-apple-system-status");
-          expect(statusCheck === -1 || statusCheck === 0).toBe(true);
-        } else {
-          expect(result.next.every((entry) => entry.status === "next")).toBe(true);
-        }
+        seen[result.outage ? "outage" : "normal"]++;
+        const expectedStatus = (ruleId: string) => (!result.outage || ruleId === "check-apple-system-status" ? "next" : "waiting");
+        expect(result.next.map((entry) => entry.status)).toEqual(result.next.map((entry) => expectedStatus(entry.ruleId)));
+        const statusCheck = result.next.findIndex((entry) => entry.ruleId === "check-apple-system-status");
+        expect(!result.outage || statusCheck === -1 || statusCheck === 0).toBe(true);
       }),
       RUNS,
     );
+    // Both kinds of case were generated, so both halves of the property were checked.
+    expect(seen.outage).toBeGreaterThan(0);
+    expect(seen.normal).toBeGreaterThan(0);
   });
 });
 
 describe("readiness properties", () => {
   it("is ready exactly when nothing is missing, and every unmet criterion says why", () => {
+    let outages = 0;
     fc.assert(
       fc.property(factsArbitrary, triedStepsArbitrary, settingsArbitrary, (facts, triedSteps, settings) => {
         const readiness = escalationReadiness(facts, triedSteps, settings, NOW);
         expect(readiness.ready).toBe(readiness.missing.length === 0);
         expect(readiness.missing).toEqual(readiness.criteria.flatMap((criterion) => criterion.missing));
         for (const criterion of readiness.criteria) expect(criterion.met).toBe(criterion.missing.length === 0);
-        if (facts.appleSystemStatus === "outage") expect(readiness.ready).toBe(false);
+        const outage = facts.appleSystemStatus === "outage";
+        if (outage) outages++;
+        expect(outage && readiness.ready, "never ready during an outage").toBe(false);
       }),
       RUNS,
     );
+    expect(outages).toBeGreaterThan(0);
   });
 
   it("is never ready while a low- or medium-risk suggestion is still untried", () => {
+    let withUntried = 0;
     fc.assert(
       fc.property(factsArbitrary, triedStepsArbitrary, (facts, triedSteps) => {
         const next = suggest(facts, { triedSteps, now: NOW }).next;
         const readiness = escalationReadiness(facts, triedSteps, DEFAULT_RULE_SETTINGS, NOW);
-        if (next.some((entry) => entry.risk !== "high")) expect(readiness.ready).toBe(false);
+        const untried = next.some((entry) => entry.risk !== "high");
+        if (untried) withUntried++;
+        expect(untried && readiness.ready).toBe(false);
       }),
       RUNS,
     );
+    expect(withUntried).toBeGreaterThan(0);
   });
 });

@@ -29,15 +29,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const parsed = listCasesSchema.safeParse(raw);
   const query = parsed.success ? parsed.data : listCasesSchema.parse({});
 
-  let page: CaseListPage = { items: [], nextCursor: null, prevCursor: null };
-  let problem: string | null = null;
-  try {
-    page = await listCases(staff, raw);
-  } catch (error) {
-    if (!(error instanceof AppError && error.code === "validation_failed")) throw error;
-    problem = `This view's address has a problem (${error.message}). Showing all cases instead.`;
-    page = await listCases(staff, {});
-  }
+  const { page, problem } = await listOrExplain(staff, raw);
   const members = await listTenantMembers(staff);
   const saved = await listSavedViews(staff);
   const current = currentView(params, saved);
@@ -80,6 +72,16 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       </div>
     </div>
   );
+}
+
+// A bad address (an old bookmark, a hand-edited URL) shows every case with the reason, not an error page.
+async function listOrExplain(staff: Parameters<typeof listCases>[0], raw: Record<string, unknown>): Promise<{ page: CaseListPage; problem: string | null }> {
+  try {
+    return { page: await listCases(staff, raw), problem: null };
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === "validation_failed")) throw error;
+    return { page: await listCases(staff, {}), problem: `This view's address has a problem (${error.message}). Showing all cases instead.` };
+  }
 }
 
 function withoutParam(params: URLSearchParams, name: string): string {

@@ -1,10 +1,11 @@
 import type { NextRequest } from "next/server";
 import { AppError } from "@/lib/errors/app-error";
 import { validationError } from "@/lib/errors/validation";
-import { consumeRateLimit } from "@/lib/rate-limit/limiter";
+import { enforceRateLimit } from "@/lib/rate-limit/limiter";
 import { getCustomerCase } from "@/lib/customer/customer-case";
 import { recordCustomerReport } from "@/lib/customer/customer-report";
-import { CUSTOMER_LIMITS } from "@/lib/customer/rate-limits";
+import { customerReportsPerLink } from "@/lib/rate-limit/rules";
+import { JSON_BODY_LIMIT_BYTES, readBodyLimited } from "@/lib/http/read-body";
 import { RULES_BY_ID } from "@/lib/rules/catalog";
 import type { RuleId } from "@/lib/rules/rule-ids";
 import { customerRoute, htmlResponse } from "@/app/_server/customer-route";
@@ -19,7 +20,7 @@ export const GET = customerRoute("html", async ({ ctx, request, token }) => {
 // POST /c/{token} — a report from the page's form ("It worked" / "Didn't help" and a note); on
 // success 303 back to the page (a reload does not post again), on bad input the page with the error.
 export const POST = customerRoute("html", async ({ ctx, request, token }) => {
-  await consumeRateLimit(CUSTOMER_LIMITS.reportsPerLink, ctx.link.id);
+  await enforceRateLimit(customerReportsPerLink(), ctx.link.id, "reporting on this link");
   const form = await readForm(request);
   const raw = { ruleId: form.get("ruleId") ?? undefined, outcome: form.get("outcome") ?? undefined, note: form.get("note") ?? undefined };
   try {
@@ -34,9 +35,11 @@ export const POST = customerRoute("html", async ({ ctx, request, token }) => {
   return new Response(null, { status: 303, headers: { Location: `/c/${token}?${query}#reported` } });
 });
 
+// Read through the size limit (413 beyond 1 MB, while streaming), then parsed as a form.
 async function readForm(request: NextRequest): Promise<FormData> {
+  const bytes = await readBodyLimited(request, JSON_BODY_LIMIT_BYTES);
   try {
-    return await request.formData();
+    return await new Response(bytes, { headers: { "Content-Type": request.headers.get("content-type") ?? "" } }).formData();
   } catch {
     throw validationError([{ path: "(body)", message: "Send the report from the form on your case page" }]);
   }

@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useId, useState } from "react";
+import { useActionState, useId } from "react";
 import { ROLES, ROLE_LABELS, roleRank, type Role } from "@/lib/auth/permissions";
+import { CopyOnceField } from "@/components/ui/copy-once-field";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { NamedInput, NamedSelect, SubmitButton } from "@/components/ui/form-inputs";
 import { INITIAL_FORM_STATE, fieldErrors, sentValue, summaryIssues } from "@/components/ui/form-state";
@@ -17,7 +18,6 @@ const FIELDS: Record<string, { input: string; label: string }> = {
 export function CreateTokenForm({ maxRole }: { maxRole: Role }) {
   const uid = useId();
   const [state, action, pending] = useActionState(createApiTokenAction, INITIAL_FORM_STATE);
-  const [copied, setCopied] = useState(false);
   const id = (name: string) => `${uid}-${name}`;
   const issues = summaryIssues(state, (path) => (FIELDS[path] ? { id: id(FIELDS[path].input), label: FIELDS[path].label } : undefined));
 
@@ -39,17 +39,8 @@ export function CreateTokenForm({ maxRole }: { maxRole: Role }) {
       </form>
       <div aria-live="polite">
         {state.ok && state.data ? (
-          <div className="mt-4 rounded-md border border-emerald-600 bg-emerald-50 p-3 text-sm">
-            <label htmlFor={id("secret")} className="block font-medium">Secret of “{state.data.name}” (copy it now: it is shown only once)</label>
-            <div className="mt-1 flex gap-2">
-              <input id={id("secret")} readOnly value={state.data.secret} onFocus={(event) => event.currentTarget.select()}
-                className="w-full rounded border border-slate-400 bg-white px-2 py-1 font-mono text-xs" />
-              <button type="button" className="rounded border border-slate-400 bg-white px-2"
-                onClick={() => void navigator.clipboard?.writeText(state.data!.secret).then(() => setCopied(true))}>
-                {copied ? "Copied" : "Copy"}
-              </button>
-            </div>
-          </div>
+          <CopyOnceField key={state.data.secret} id={id("secret")} value={state.data.secret}
+            label={`Secret of “${state.data.name}” (copy it now: it is shown only once)`} />
         ) : null}
       </div>
     </section>

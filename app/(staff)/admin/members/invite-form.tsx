@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useId, useState } from "react";
+import { useActionState, useId } from "react";
 import { ROLES, ROLE_LABELS } from "@/lib/auth/permissions";
+import { CopyOnceField } from "@/components/ui/copy-once-field";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { NamedInput, NamedSelect, SubmitButton } from "@/components/ui/form-inputs";
 import { INITIAL_FORM_STATE, fieldErrors, sentValue, summaryIssues } from "@/components/ui/form-state";
@@ -17,7 +18,6 @@ const FIELDS = [
 export function InviteForm() {
   const uid = useId();
   const [state, action, pending] = useActionState(inviteMemberAction, INITIAL_FORM_STATE);
-  const [copied, setCopied] = useState(false);
   const id = (name: string) => `${uid}-${name}`;
   const issues = summaryIssues(state, (path) => {
     const field = FIELDS.find((f) => f.name === path);
@@ -40,17 +40,8 @@ export function InviteForm() {
       </form>
       <div aria-live="polite">
         {state.ok && state.data ? (
-          <div className="mt-4 rounded-md border border-emerald-600 bg-emerald-50 p-3 text-sm">
-            <label htmlFor={id("link")} className="block font-medium">Invitation link for {state.data.email} (copy it now, it is shown once)</label>
-            <div className="mt-1 flex gap-2">
-              <input id={id("link")} readOnly value={state.data.url} onFocus={(event) => event.currentTarget.select()}
-                className="w-full rounded border border-slate-400 bg-white px-2 py-1 font-mono text-xs" />
-              <button type="button" className="rounded border border-slate-400 bg-white px-2"
-                onClick={() => void navigator.clipboard?.writeText(state.data!.url).then(() => setCopied(true))}>
-                {copied ? "Copied" : "Copy"}
-              </button>
-            </div>
-          </div>
+          <CopyOnceField key={state.data.url} id={id("link")} value={state.data.url}
+            label={`Invitation link for ${state.data.email} (copy it now, it is shown once)`} />
         ) : null}
       </div>
     </section>

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors/app-error";
 import { can } from "@/lib/auth/permissions";
 import { getCase } from "@/lib/cases/get-case";
+import { getStepsPage, getTimelinePage } from "@/lib/cases/case-history";
 import { listTenantMembers } from "@/lib/members/tenant-members";
 import { requireStaffPage } from "@/app/_server/staff";
 import { CaseControls } from "@/app/(staff)/cases/[id]/_components/case-controls";
@@ -34,9 +35,17 @@ export default async function CasePage({ params, searchParams }: { params: Promi
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
+  // Older steps and events page by cursor (?stepsCursor=…, ?timelineCursor=…); a bad cursor shows the newest.
+  const query = await searchParams;
+  const { stepsCursor, timelineCursor } = query;
+  const olderSteps = typeof stepsCursor === "string" ? await getStepsPage(staff, id, { cursor: stepsCursor }).catch(() => null) : null;
+  const olderEvents = typeof timelineCursor === "string" ? await getTimelinePage(staff, id, { cursor: timelineCursor }).catch(() => null) : null;
+  const steps = olderSteps ?? { items: view.steps, nextCursor: view.stepsPage.nextCursor, total: view.stepsPage.total };
+  const events = olderEvents ?? { items: view.timeline, nextCursor: view.timelinePage.nextCursor, total: view.timelinePage.total };
+  const pageHref = (name: string, cursor: string | null) => (cursor ? `/cases/${view.id}?${name}=${encodeURIComponent(cursor)}` : null);
   const members = await listTenantMembers(staff);
   const canWrite = can(staff.actor.role, "case:write");
-  const stepView = stepViewFrom(await searchParams);
+  const stepView = stepViewFrom(query);
 
   return (
     <div className="space-y-6">
@@ -47,7 +56,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-8">
           <NextSteps view={view} canWrite={canWrite} stepView={stepView} />
-          <StepsTried steps={view.steps} />
+          <StepsTried steps={steps.items} total={steps.total} olderHref={pageHref("stepsCursor", steps.nextCursor)} newestHref={olderSteps ? `/cases/${view.id}` : null} />
           <FactsPanel view={view} canWrite={canWrite} />
         </div>
         <div className="space-y-8">
@@ -58,7 +67,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           ) : null}
           <EscalationChecklist escalation={view.escalation} />
           <StatusExplanations view={view} />
-          <Timeline events={view.timeline} members={members} />
+          <Timeline events={events.items} members={members} total={events.total} olderHref={pageHref("timelineCursor", events.nextCursor)} newestHref={olderEvents ? `/cases/${view.id}` : null} />
         </div>
       </div>
     </div>

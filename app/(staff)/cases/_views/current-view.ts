@@ -5,7 +5,7 @@ import type { SavedViewSummary } from "@/lib/saved-views/saved-views";
 
 // Which view the list shows (the `view` URL parameter), and whether its filters were changed since.
 
-export const ALL_CASES = { id: "all", label: "All cases", href: "/cases?view=all" } as const;
+const ALL_CASES = { id: "all", label: "All cases", href: "/cases?view=all" } as const;
 
 export type BuiltInView = { id: CaseQueueId | "all"; label: string; description: string; href: string };
 

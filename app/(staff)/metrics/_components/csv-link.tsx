@@ -1,5 +1,5 @@
 /** A download of the table beside it as CSV, from the API with the page's query. */
-export function CsvLink({ href, label }: { href: string; label: string }) {
+function CsvLink({ href, label }: { href: string; label: string }) {
   return (
     <a href={href} download className="inline-flex items-center rounded-md border border-slate-400 px-3 py-1 text-sm text-slate-800 hover:border-blue-600 print:hidden">
       Download CSV<span className="sr-only"> of {label}</span>

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
-import { apiRoute, readJson } from "@/app/_server/api-route";
+import { apiRoute } from "@/app/_server/api-route";
+import { readJson } from "@/app/_server/read-json";
 import { createCase } from "@/lib/cases/create-case";
 import { listCases } from "@/lib/cases/list-cases";
 import { listQueryFromApiParams } from "@/lib/cases/list-query-params";

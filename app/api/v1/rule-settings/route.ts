@@ -1,4 +1,5 @@
-import { apiRoute, readJson } from "@/app/_server/api-route";
+import { apiRoute } from "@/app/_server/api-route";
+import { readJson } from "@/app/_server/read-json";
 import { getRuleSettings } from "@/lib/rule-settings/rule-settings-view";
 import { saveRuleSettings } from "@/lib/rule-settings/save-rule-settings";
 

@@ -4,6 +4,7 @@ import { QRCodeSVG } from "qrcode.react";
 import { useActionState, useState } from "react";
 import type { CaseView } from "@/lib/cases/case-view";
 import { formatDateTime } from "@/components/case/format";
+import { CopyOnceField } from "@/components/ui/copy-once-field";
 import { rotateCustomerLinkAction } from "@/app/(staff)/cases/[id]/actions";
 
 /**
@@ -14,11 +15,12 @@ import { rotateCustomerLinkAction } from "@/app/(staff)/cases/[id]/actions";
 export function CustomerLink({ caseId, link }: { caseId: string; link: CaseView["customerLink"] }) {
   const [result, rotate, pending] = useActionState(rotateCustomerLinkAction.bind(null, caseId), null);
   const [confirming, setConfirming] = useState(false);
-  const [copied, setCopied] = useState(false);
+  // When this panel first rendered: whether the link has expired is judged once, not on every render.
+  const [shownAt] = useState(() => Date.now());
   const issued = result?.ok ? result : null;
   const url = issued && typeof window !== "undefined" ? new URL(issued.path, window.location.origin).toString() : null;
   const current = issued ? { expiresAt: issued.expiresAt } : link;
-  const expired = current !== null && new Date(current.expiresAt).getTime() <= Date.now();
+  const expired = current !== null && new Date(current.expiresAt).getTime() <= shownAt;
 
   return (
     <section aria-labelledby="customer-link-title" className="max-w-md rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm">
@@ -30,7 +32,7 @@ export function CustomerLink({ caseId, link }: { caseId: string; link: CaseView[
             ? `The link expired on ${formatDateTime(current.expiresAt)}.`
             : `A link works until ${formatDateTime(current.expiresAt)}.`}
       </p>
-      <form action={rotate} onSubmit={() => { setConfirming(false); setCopied(false); }} className="mt-2">
+      <form action={rotate} onSubmit={() => setConfirming(false)} className="mt-2">
         {confirming ? (
           <div role="alertdialog" aria-labelledby="rotate-question" className="rounded-md border border-amber-500 bg-amber-50 p-2">
             <p id="rotate-question" className="font-medium">Replace the link? The current link stops working at once.</p>
@@ -53,21 +55,13 @@ export function CustomerLink({ caseId, link }: { caseId: string; link: CaseView[
       </form>
       <div aria-live="polite">
         {url ? (
-          <div className="mt-3 rounded-md border border-emerald-600 bg-emerald-50 p-2">
-            <label htmlFor="customer-link-url" className="block font-medium">New link (shown only now: copy it or let the customer scan the code)</label>
-            <div className="mt-1 flex gap-2">
-              <input id="customer-link-url" readOnly value={url} onFocus={(e) => e.currentTarget.select()}
-                className="w-full rounded border border-slate-400 bg-white px-2 py-1 font-mono text-xs" />
-              <button type="button" className="rounded border border-slate-400 bg-white px-2"
-                onClick={() => void navigator.clipboard?.writeText(url).then(() => setCopied(true))}>
-                {copied ? "Copied" : "Copy"}
-              </button>
-            </div>
+          <CopyOnceField key={url} id="customer-link-url" value={url}
+            label="New link (shown only now: copy it or let the customer scan the code)">
             <figure className="mt-3 w-fit rounded bg-white p-2">
               <QRCodeSVG value={url} size={176} marginSize={2} title="QR code of the customer link" />
               <figcaption className="mt-1 text-xs text-slate-700">Scan with the customer's phone camera</figcaption>
             </figure>
-          </div>
+          </CopyOnceField>
         ) : null}
         {result && !result.ok ? <p role="alert" className="mt-2 text-red-800">{result.error.message}</p> : null}
       </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 
 // Focus and announcements for the step list, kept above the controls that cause them: recording a
 // step moves it to "Already tried" and expanding a step replaces its row with a card, so the control
@@ -24,28 +24,38 @@ function focusElement(id: string): boolean {
   return true;
 }
 
+/** The first next step's title, or the section's heading when none is left. */
+function focusLead(ids: readonly string[]): void {
+  focusElement(ids[0] ? `step-${ids[0]}-title` : "suggestions-title");
+}
+
 export function StepsFocusProvider({ nextIds, children }: { nextIds: readonly string[]; children: ReactNode }) {
   const [notice, setNotice] = useState<string | null>(null);
-  const [afterRecord, setAfterRecord] = useState<string | null>(null);
-  const [whenShown, setWhenShown] = useState<string | null>(null);
-  const lead = nextIds[0] ?? null;
-  const recordedStillNext = afterRecord !== null && nextIds.includes(afterRecord);
+  // Pending focus moves are refs, not state: they wait for a render that arrives anyway (the
+  // server's next render re-renders this provider), so setting one need not render by itself.
+  const shownNext = useRef(nextIds);
+  const afterRecord = useRef<string | null>(null);
+  const whenShown = useRef<string | null>(null);
 
+  // No dependency list on purpose: each render of the provider checks the pending moves once.
   useEffect(() => {
-    if (afterRecord === null || recordedStillNext) return;
-    focusElement(lead ? `step-${lead}-title` : "suggestions-title");
-    setAfterRecord(null);
-  }, [afterRecord, recordedStillNext, lead]);
-
-  // No dependency list on purpose: the element appears when the server's next render arrives, which
-  // re-renders this provider with new children; each render checks once.
-  useEffect(() => {
-    if (whenShown !== null && focusElement(whenShown)) setWhenShown(null);
+    shownNext.current = nextIds;
+    if (afterRecord.current !== null && !nextIds.includes(afterRecord.current)) {
+      focusLead(nextIds);
+      afterRecord.current = null;
+    }
+    if (whenShown.current !== null && focusElement(whenShown.current)) whenShown.current = null;
   });
 
   const announce = useCallback((message: string) => setNotice(message), []);
-  const focusNextAfter = useCallback((ruleId: string) => setAfterRecord(ruleId), []);
-  const focusWhenShown = useCallback((elementId: string) => setWhenShown(elementId), []);
+  const focusNextAfter = useCallback((ruleId: string) => {
+    // The new render may already be on the page by the time the action's result arrives.
+    if (shownNext.current.includes(ruleId)) afterRecord.current = ruleId;
+    else focusLead(shownNext.current);
+  }, []);
+  const focusWhenShown = useCallback((elementId: string) => {
+    if (!focusElement(elementId)) whenShown.current = elementId;
+  }, []);
   return (
     <StepsFocusContext.Provider value={{ announce, focusNextAfter, focusWhenShown }}>
       <p aria-live="polite" role="status" className="text-sm font-medium text-emerald-800 empty:hidden">{notice}</p>

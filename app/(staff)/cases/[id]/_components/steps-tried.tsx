@@ -4,13 +4,15 @@ import { RULES_BY_ID } from "@/lib/rules/catalog";
 import type { RuleId } from "@/lib/rules/rule-ids";
 import type { StepView } from "@/lib/cases/case-view";
 import { RelativeTime } from "@/components/time/relative-time";
+import { HistoryNav } from "@/app/(staff)/cases/[id]/_components/history-nav";
 
-/** Every recorded step, newest first, with who recorded it and when it was tried. */
-export function StepsTried({ steps }: { steps: StepView[] }) {
+/** Recorded steps, newest first, a page at a time, with who recorded each and when it was tried. */
+export function StepsTried({ steps, total, olderHref, newestHref }: { steps: StepView[]; total: number; olderHref: string | null; newestHref: string | null }) {
   const ordered = [...steps].sort((a, b) => b.triedAt.localeCompare(a.triedAt));
   return (
     <section aria-labelledby="steps-title">
       <h2 id="steps-title" className="text-xl font-semibold">Steps tried</h2>
+      <HistoryNav shown={ordered.length} total={total} olderHref={olderHref} newestHref={newestHref} what="steps" />
       {ordered.length === 0 ? (
         <p className="mt-2 text-slate-700">No steps recorded yet.</p>
       ) : (

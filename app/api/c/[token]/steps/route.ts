@@ -1,14 +1,14 @@
 import { NextResponse } from "next/server";
-import { consumeRateLimit } from "@/lib/rate-limit/limiter";
+import { enforceRateLimit } from "@/lib/rate-limit/limiter";
 import { recordCustomerReport } from "@/lib/customer/customer-report";
-import { CUSTOMER_LIMITS } from "@/lib/customer/rate-limits";
+import { customerReportsPerLink } from "@/lib/rate-limit/rules";
 import { readJson } from "@/app/_server/read-json";
 import { customerRoute } from "@/app/_server/customer-route";
 
 // POST /api/c/{token}/steps — { ruleId, outcome: "resolved" | "no_change", note? }: 201 with the
 // report and the updated view; a repeat of the same report is 200 with `duplicate: true`.
 export const POST = customerRoute("json", async ({ ctx, request }) => {
-  await consumeRateLimit(CUSTOMER_LIMITS.reportsPerLink, ctx.link.id);
+  await enforceRateLimit(customerReportsPerLink(), ctx.link.id, "reporting on this link");
   const result = await recordCustomerReport(ctx, await readJson(request));
   return NextResponse.json(result, { status: result.duplicate ? 200 : 201 });
 });

@@ -1,4 +1,5 @@
-import { apiRoute, readJson } from "@/app/_server/api-route";
+import { apiRoute } from "@/app/_server/api-route";
+import { readJson } from "@/app/_server/read-json";
 import { getCase } from "@/lib/cases/get-case";
 import { updateCase } from "@/lib/cases/update-case";
 

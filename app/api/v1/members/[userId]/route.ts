@@ -1,4 +1,5 @@
-import { apiRoute, readJson } from "@/app/_server/api-route";
+import { apiRoute } from "@/app/_server/api-route";
+import { readJson } from "@/app/_server/read-json";
 import { changeMember } from "@/lib/members/change-member";
 
 // PATCH /api/v1/members/{userId} — { role?, active? }: change the role, deactivate or reactivate;

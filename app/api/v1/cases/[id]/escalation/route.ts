@@ -1,4 +1,5 @@
-import { apiRoute, readJson } from "@/app/_server/api-route";
+import { apiRoute } from "@/app/_server/api-route";
+import { readJson } from "@/app/_server/read-json";
 import { runEscalationAction } from "@/lib/escalation/escalation-action";
 
 // POST /api/v1/cases/{id}/escalation — { action: "submit" | "approve" | "return", version, … }:

@@ -1,0 +1,7 @@
+import { apiRoute } from "@/app/_server/api-route";
+import { getTimelinePage, historyQueryFromSearchParams } from "@/lib/cases/case-history";
+
+// GET /api/v1/cases/{id}/timeline — the case's timeline, newest first, a page at a time ({ items, nextCursor, total }).
+export const GET = apiRoute<{ id: string }>("case:read", async ({ ctx, request, params }) =>
+  getTimelinePage(ctx, params.id, historyQueryFromSearchParams(request.nextUrl.searchParams)),
+);
