@@ -121,16 +121,16 @@ const INSERTS: Record<string, string> = {
 const TOKEN_PRIMARY_KEY = `"CaseSearchToken_pkey"`;
 const SEEDED_TABLES = ["Customer", "Case", "CaseSearchToken", "Device", "StatusObservation", "TriedStep", "CaseEvent"];
 
-type IndexDefinition = { table: string; name: string; definition: string };
+export type IndexDefinition = { table: string; name: string; definition: string };
 
 /** The seeded tables' indexes that no constraint owns (Prisma's @@index and @@unique), with their definitions. */
-async function secondaryIndexes(admin: pg.Client): Promise<IndexDefinition[]> {
+export async function secondaryIndexes(admin: pg.Client, tables: readonly string[] = SEEDED_TABLES): Promise<IndexDefinition[]> {
   const { rows } = await admin.query(
     `SELECT i.tablename AS table, i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
      WHERE i.schemaname = 'public' AND i.tablename = ANY($1::text[])
        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.connamespace = 'public'::regnamespace)
      ORDER BY i.tablename, i.indexname`,
-    [SEEDED_TABLES],
+    [tables],
   );
   return rows;
 }
