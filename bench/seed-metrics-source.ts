@@ -5,7 +5,8 @@ import type pg from "pg";
 // every value is a function of (tenant, case number g), so both ways write the same rows.
 //
 // Per case: a customer, 1–3 devices, g % 4 tried steps with outcomes, and a status history (its moves,
-// below) — over the two years before `now`. fate = g % 20: 0–11 resolved, 12–13 escalated,
+// below). Cases are created in number order over the two years before `now` (as a desk numbers them),
+// so tables fill in time order as they do in production. fate = g % 20: 0–11 resolved, 12–13 escalated,
 // 14 escalated then resolved, 15 returned then resolved, 16–17 open, 18 waiting on the customer,
 // 19 in escalation review. A move not yet due at `now` has not happened: a case created an hour ago
 // is still open whatever its fate.
@@ -31,9 +32,9 @@ export async function createSeedSource(client: pg.Client, tenants: MetricsSeedTe
     FROM unnest($1::uuid[], $2::bigint[]) AS t(tenant_id, cases)`, [tenants.map((t) => t.tenantId), tenants.map((t) => t.cases), now]);
   await client.query(`CREATE TEMP VIEW metrics_seed_case AS
     SELECT t.tenant_id, t.id_prefix, t.now, g, g % 20 AS fate, ${id(2, "g")} AS case_id, ${id(1, "g")} AS customer_id,
-           t.now - make_interval(secs => ((g * 7919 + 17) % ${SPAN_SECONDS})::int) AS created_at,
+           t.now - make_interval(secs => ((t.cases - g) * ${SPAN_SECONDS} / t.cases + (g * 7919 + 17) % 600)::int) AS created_at,
            string_to_array((ARRAY['iphone', 'iphone,mac', 'iphone,windows', 'ipad', 'iphone,ipad,mac'])[1 + g % 5], ',') AS platforms
-    FROM (SELECT tenant_id, id_prefix, now, generate_series(low, high) AS g FROM metrics_seed_tenant) t`);
+    FROM (SELECT tenant_id, id_prefix, cases, now, generate_series(low, high) AS g FROM metrics_seed_tenant) t`);
   // The status moves each case has made by now, in order (their moments ascend with seq for every fate).
   await client.query(`CREATE TEMP VIEW metrics_seed_move AS
     SELECT s.tenant_id, s.id_prefix, s.case_id, s.g, s.platforms, s.created_at, m.seq, m.to_status::"CaseStatus" AS to_status,
