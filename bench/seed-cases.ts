@@ -121,7 +121,7 @@ const INSERTS: Record<string, string> = {
 const TOKEN_PRIMARY_KEY = `"CaseSearchToken_pkey"`;
 const SEEDED_TABLES = ["Customer", "Case", "CaseSearchToken", "Device", "StatusObservation", "TriedStep", "CaseEvent"];
 
-export type IndexDefinition = { table: string; name: string; definition: string };
+type IndexDefinition = { table: string; name: string; definition: string };
 
 /** The seeded tables' indexes that no constraint owns (Prisma's @@index and @@unique), with their definitions. */
 export async function secondaryIndexes(admin: pg.Client, tables: readonly string[] = SEEDED_TABLES): Promise<IndexDefinition[]> {
