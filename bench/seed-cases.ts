@@ -124,13 +124,13 @@ const SEEDED_TABLES = ["Customer", "Case", "CaseSearchToken", "Device", "StatusO
 type IndexDefinition = { table: string; name: string; definition: string };
 
 /** The seeded tables' indexes that no constraint owns (Prisma's @@index and @@unique), with their definitions. */
-async function secondaryIndexes(admin: pg.Client): Promise<IndexDefinition[]> {
+export async function secondaryIndexes(admin: pg.Client, tables: readonly string[] = SEEDED_TABLES): Promise<IndexDefinition[]> {
   const { rows } = await admin.query(
     `SELECT i.tablename AS table, i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
      WHERE i.schemaname = 'public' AND i.tablename = ANY($1::text[])
        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.connamespace = 'public'::regnamespace)
      ORDER BY i.tablename, i.indexname`,
-    [SEEDED_TABLES],
+    [tables],
   );
   return rows;
 }

@@ -1,65 +1,148 @@
-import type pg from "pg";
+import pg from "pg";
+import { secondaryIndexes } from "./seed-cases";
+import { createSeedSource, INSERT_CUSTOMERS, INSERT_DEVICES, insertCases, insertSteps, RULES, type MetricsSeedTenant } from "./seed-metrics-source";
+import { seedMetricsThroughTriggers } from "./seed-metrics-triggers";
 
-// Set-based seeding for the metrics benchmark: N cases over the last two years with devices, tried
-// steps with outcomes and a status history (resolved, escalated, returned, still open), generated
-// inside PostgreSQL in chunks. It runs as the admin role but through the same triggers as the
-// application, so the aggregates are built exactly as in production (one statement per chunk).
+// Seeding for the metrics benchmark (docs/decisions/0043-metrics-seed-and-platform-filter.md).
+// The fast way (default) loads every table set-based in one pass each, as bench/seed-cases.ts does
+// (decision 0080): rows generated in SQL, triggers and row-by-row foreign-key checks off
+// (session_replication_role = replica), secondary indexes built after the load. The aggregates the
+// triggers would have kept are then built from the loaded rows by the migration's own functions
+// (rule_outcome_count_add, case_state_count_apply), over chunks of cases, and by the same SQL as
+// the triggers for the rest (attributedTo, CaseStatusChange, WeekStatusStats).
+// tests/integration/bench-seed-metrics.test.ts compares every aggregate with what the triggers
+// write for the same data (`throughTriggers`, the slow reference: each case inserted open, then
+// one UPDATE per status move).
 
-const CHUNK = 25_000;
-const SPAN_SECONDS = 730 * 86_400;
-const RULES = ["check-apple-system-status", "test-fresh-shot", "keep-photos-open-plugged-in", "disable-low-power-mode", "free-icloud-storage",
-  "stable-wifi", "restart-device", "update-os", "toggle-icloud-photos", "mac-keep-photos-open"];
+export interface MetricsSeedOptions {
+  now?: Date;
+  /** The reference: everything through the production triggers, in chunks (slow: ~an hour at 1,000,000 cases). */
+  throughTriggers?: boolean;
+  log?: (message: string) => void;
+}
 
-export async function seedMetricsCases(admin: pg.Client, tenantId: string, count: number, onChunk?: (done: number) => void): Promise<void> {
-  for (let low = 1; low <= count; low += CHUNK) {
-    await seedChunk(admin, tenantId, low, Math.min(count, low + CHUNK - 1));
-    onChunk?.(Math.min(count, low + CHUNK - 1));
+export interface MetricsSeedReport {
+  cases: number;
+  seconds: number;
+  /** Wall seconds per phase, in order. */
+  phases: Record<string, number>;
+}
+
+// Rows per call of the aggregate functions (each call takes its rows as one array): cases, and
+// months of steps (~200,000 steps a quarter at 1,000,000 cases over two years).
+const AGGREGATE_CHUNK = 100_000;
+const STEP_CHUNK_MONTHS = 3;
+const LOADED_TABLES = ["Customer", "Case", "Device", "TriedStep", "CaseStatusChange", "RuleOutcomeCount"];
+
+export async function seedMetricsCases(adminUrl: string, tenants: MetricsSeedTenant[], options: MetricsSeedOptions = {}): Promise<MetricsSeedReport> {
+  const now = options.now ?? new Date();
+  const started = performance.now();
+  const phases: Record<string, number> = {};
+  const client = new pg.Client({ connectionString: adminUrl });
+  const phase = async (name: string, work: () => Promise<unknown>) => {
+    const t0 = performance.now();
+    await work();
+    phases[name] = (phases[name] ?? 0) + (performance.now() - t0) / 1000;
+    options.log?.(`  ${name}: ${phases[name]!.toFixed(1)} s`);
+  };
+  try {
+    await client.connect();
+    await client.query("SET jit = off"); // the generator's row estimates are guesses
+    await client.query("SET synchronous_commit = off");
+    // The load's hash aggregates and sorts (a million cases' moves and devices) fit in memory instead of spilling.
+    await client.query("SET work_mem = '256MB'");
+    await createSeedSource(client, tenants, now);
+    if (options.throughTriggers) await phase("through the triggers", () => seedMetricsThroughTriggers(client, tenants, options.log));
+    else await loadFast(client, tenants, phase);
+    await client.query(`UPDATE "Tenant" t SET "caseSeq" = s.cases FROM metrics_seed_tenant s WHERE t.id = s.tenant_id`);
+  } finally {
+    await client.end().catch(() => undefined);
   }
-  await admin.query(`UPDATE "Tenant" SET "caseSeq" = $2 WHERE id = $1`, [tenantId, count]);
+  return { cases: tenants.reduce((sum, t) => sum + t.cases, 0), seconds: (performance.now() - started) / 1000, phases };
 }
 
-// fate = g % 20: 0–11 resolved, 12–13 escalated, 14 escalated then resolved, 15 returned then resolved,
-// 16–17 open, 18 waiting on the customer, 19 in escalation review.
-async function seedChunk(admin: pg.Client, tenantId: string, low: number, high: number): Promise<void> {
-  const q = (sql: string, params: unknown[] = []) => admin.query(sql, params);
-  await q("BEGIN");
-  await q(`CREATE TEMP TABLE seed ON COMMIT DROP AS
-    SELECT g, g % 20 AS fate, gen_random_uuid() AS case_id, gen_random_uuid() AS customer_id,
-           now() - make_interval(secs => ((g::bigint * 7919 + 17) % ${SPAN_SECONDS})::int) AS created_at,
-           string_to_array((ARRAY['iphone', 'iphone,mac', 'iphone,windows', 'ipad', 'iphone,ipad,mac'])[1 + g % 5], ',') AS platforms
-    FROM generate_series($1::int, $2::int) g`, [low, high]);
-  await q(`INSERT INTO "Customer" ("tenantId", id, name, email, "createdAt")
-    SELECT $1, customer_id, 'Customer ' || g, 'customer' || g || '@example.com', created_at FROM seed`, [tenantId]);
-  await q(`INSERT INTO "Case" ("tenantId", id, number, "customerId", status, version, "problemSince", "appleSystemStatus",
-      platforms, "escalationBlockers", "createdAt", "updatedAt")
-    SELECT $1, case_id, g, customer_id, 'open', 1, created_at - make_interval(hours => g % 200), 'ok', platforms::"Platform"[],
-      CASE WHEN fate BETWEEN 12 AND 19 THEN string_to_array((ARRAY['device_os_version_missing,step_not_tried:restart-device',
-        'library_size_missing', 'step_not_tried:toggle-icloud-photos,status_message_missing', 'step_not_tried:restart-device'])[1 + g % 4], ',')
-      ELSE '{}' END,
-      created_at, created_at
-    FROM seed`, [tenantId]);
-  await q(`INSERT INTO "Device" ("tenantId", id, "caseId", key, position, platform, model, "osVersion", "icloudForWindowsVersion")
-    SELECT $1, gen_random_uuid(), case_id, platform || '-' || pos, pos - 1, platform::"Platform", initcap(platform),
-      CASE WHEN g % 13 = 0 THEN NULL WHEN platform IN ('iphone', 'ipad') THEN (ARRAY['18', '17', '18', '16'])[1 + g % 4] || '.' || (g % 6)
-           WHEN platform = 'mac' THEN (ARRAY['15', '14', '13'])[1 + g % 3] || '.' || (g % 5) ELSE '11' END,
-      CASE WHEN platform = 'windows' THEN (ARRAY['15.3.1.2', '14.2.0.9'])[1 + g % 2] END
-    FROM seed, unnest(platforms) WITH ORDINALITY AS d(platform, pos)`, [tenantId]);
-  await q(`INSERT INTO "TriedStep" ("tenantId", id, "caseId", "ruleId", outcome, "triedAt", "actorKind", "createdAt")
-    SELECT $1, gen_random_uuid(), case_id, ($2::text[])[1 + (g + n) % ${RULES.length}],
-      (ARRAY['resolved', 'no_change', 'no_change', 'resolved', 'no_change', 'worse', 'skipped', 'no_change', 'not_applicable', 'no_change',
-             'resolved', 'no_change', 'no_change', 'no_change', 'skipped', 'no_change', 'resolved', 'no_change', 'worse', 'no_change'])[1 + (g * 7 + n) % 20]::"StepOutcome",
-      created_at + make_interval(hours => n), 'api_token', created_at + make_interval(hours => n)
-    FROM seed, generate_series(1, g % 4) n`, [tenantId, RULES]);
-  // The status history: one UPDATE per move, as the services make them (updatedAt = the move's moment).
-  const at = (hours: string) => `LEAST(now(), s.created_at + make_interval(hours => ${hours}))`;
-  const move = (to: string, fates: string, hours: string, extra = "") =>
-    q(`UPDATE "Case" c SET status = '${to}', "updatedAt" = ${at(hours)}${extra}
-       FROM seed s WHERE c."tenantId" = $1 AND c.id = s.case_id AND s.fate IN (${fates})`, [tenantId]);
-  await move("resolved", "0,1,2,3,4,5,6,7,8,9,10,11", "1 + (s.g * 37) % 300", `, "resolvedAt" = ${at("1 + (s.g * 37) % 300")}`);
-  await move("waiting_on_customer", "18", "2");
-  await move("escalation_review", "12,13,14,15,19", "24 + s.g % 48");
-  await move("open", "15", "80");
-  await move("escalated", "12,13,14", "96 + s.g % 72", `, "appleCaseNumber" = '10' || s.g`);
-  await move("resolved", "14,15", "240 + s.g % 100", `, "resolvedAt" = ${at("240 + s.g % 100")}`);
-  await q("COMMIT");
+type Phase = (name: string, work: () => Promise<unknown>) => Promise<void>;
+
+async function loadFast(client: pg.Client, tenants: MetricsSeedTenant[], phase: Phase): Promise<void> {
+  const q = (sql: string, params: unknown[] = []) => client.query(sql, params);
+  await q("SET session_replication_role = replica");
+  const secondary = await secondaryIndexes(client, LOADED_TABLES);
+  await phase("drop indexes", () => q(`${secondary.map((index) => `DROP INDEX "${index.name}";`).join("\n")}
+    ${LOADED_TABLES.map((table) => `ALTER TABLE "${table}" SET (autovacuum_enabled = false);`).join("\n")}`));
+  await phase("customers", () => q(INSERT_CUSTOMERS));
+  await phase("cases (final state)", () => q(insertCases(true)));
+  await phase("devices", () => q(INSERT_DEVICES));
+  await phase("steps with attribution", () => q(insertSteps(true), [RULES]));
+  await phase("status history", () => q(INSERT_STATUS_HISTORY));
+  await phase("build indexes", async () => {
+    for (const index of secondary) await q(index.definition);
+  });
+  // The steps in chunks of whole quarters (UTC): each chunk writes its own day and month rows once
+  // (only the `all` rows are met again), where chunks of case numbers, each spread over the two years,
+  // updated nearly every row of the table once per chunk (177 s of a 457 s seed at 1,000,000 cases).
+  await phase("rule outcome counts", async () => {
+    const { rows: [span] } = await q(`SELECT min("triedAt") AS first, max("triedAt") AS last FROM "TriedStep" WHERE "tenantId" IN (SELECT tenant_id FROM metrics_seed_tenant)`);
+    if (!span?.first) return;
+    const first = span.first as Date;
+    for (let start = Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1); start <= (span.last as Date).getTime();) {
+      const date = new Date(start);
+      const end = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + STEP_CHUNK_MONTHS, 1);
+      await q(RULE_OUTCOME_COUNTS, [new Date(start), new Date(end)]);
+      start = end;
+    }
+  });
+  // Chunks of case numbers: metrics_seed_tenant's low/high bound the rows each call reads.
+  await phase("case state counts", async () => {
+    const largest = Math.max(...tenants.map((t) => t.cases));
+    for (let low = 1; low <= largest; low += AGGREGATE_CHUNK) {
+      await q(`UPDATE metrics_seed_tenant SET low = $1, high = LEAST(cases, $2)`, [low, low + AGGREGATE_CHUNK - 1]);
+      await q(CASE_STATE_COUNTS);
+    }
+  });
+  await phase("week stats (stale)", () => q(WEEK_STATUS_STATS));
+  // What autovacuum would long have done to old rows in production (hint bits, visibility map,
+  // statistics): done here, or its first pass over the fresh tables runs during the measurements.
+  await phase("vacuum analyze", () => q(`VACUUM (ANALYZE) ${[...LOADED_TABLES, "CaseStateCount", "WeekStatusStats"].map((table) => `"${table}"`).join(", ")}`));
+  await q(LOADED_TABLES.map((table) => `ALTER TABLE "${table}" RESET (autovacuum_enabled);`).join("\n"));
+  await q("RESET session_replication_role");
 }
+
+const range = (table: number, alias: string, column: string, low: string, high: string) =>
+  `${alias}."tenantId" = s.tenant_id AND ${alias}.${column} BETWEEN (s.id_prefix || '-000${table}-7000-8000-' || lpad(to_hex(${low}), 12, '0'))::uuid
+     AND (s.id_prefix || '-000${table}-7000-8000-' || lpad(to_hex(${high}), 12, '0'))::uuid`;
+
+const RULE_OUTCOME_COUNTS = `SELECT rule_outcome_count_add(ARRAY(
+  SELECT t FROM "TriedStep" t WHERE t."tenantId" IN (SELECT tenant_id FROM metrics_seed_tenant) AND t."triedAt" >= $1 AND t."triedAt" < $2), 1)`;
+
+const CASE_STATE_COUNTS = `SELECT case_state_count_apply('{}', ARRAY(
+  SELECT c FROM "Case" c JOIN metrics_seed_tenant s ON ${range(2, "c", "id", "s.low", "s.high")}))`;
+
+// What case_status_change_record() writes for the insert (the case's first status, open, at its
+// creation) and for each move: the move's moment, which is resolvedAt on a move to resolved and the
+// updatedAt the move set otherwise (every move sets a new one).
+// Inserted in time order, as the triggers append it in production (a week's rows on neighbouring
+// pages), with ids ascending in that order.
+const INSERT_STATUS_HISTORY = `INSERT INTO "CaseStatusChange" ("tenantId", id, "caseId", "changedAt", "fromStatus", "toStatus", platforms, "caseCreatedAt")
+  SELECT tenant_id, (id_prefix || '-0005-7000-8000-' || lpad(to_hex(row_number() OVER (PARTITION BY tenant_id ORDER BY changed_at, case_id, seq)), 12, '0'))::uuid,
+         case_id, changed_at, from_status, to_status, platforms::"Platform"[], created_at
+  FROM (
+    SELECT tenant_id, id_prefix, case_id, 0 AS seq, created_at AS changed_at, NULL::"CaseStatus" AS from_status, 'open'::"CaseStatus" AS to_status,
+           platforms, created_at
+    FROM metrics_seed_case
+    UNION ALL
+    SELECT tenant_id, id_prefix, case_id, seq, at, COALESCE(lag(to_status) OVER (PARTITION BY tenant_id, case_id ORDER BY seq), 'open'), to_status,
+           platforms, created_at
+    FROM metrics_seed_move) h
+  ORDER BY tenant_id, changed_at, case_id, seq`;
+
+// week_status_stats_touch() over the whole history at once: every week with a counted change is
+// stale (version ahead of computedVersion 0), for all devices and for each platform of the case.
+const WEEK_STATUS_STATS = `INSERT INTO "WeekStatusStats" ("tenantId", "platform", "week", "version")
+  SELECT n."tenantId", p.platform, date_trunc('week', n."changedAt" AT TIME ZONE 'UTC')::date, 1
+  FROM "CaseStatusChange" n
+  CROSS JOIN LATERAL (SELECT 'all' AS platform UNION SELECT pl::text FROM unnest(n.platforms) pl) p
+  WHERE n."tenantId" IN (SELECT tenant_id FROM metrics_seed_tenant)
+    AND (n."toStatus" IN ('resolved', 'escalated') OR n."fromStatus" = 'escalation_review')
+  GROUP BY 1, 2, 3
+  ORDER BY 1, 2, 3
+  ON CONFLICT ("tenantId", "platform", "week") DO UPDATE SET "version" = "WeekStatusStats"."version" + 1`;

@@ -74,8 +74,11 @@ async function computeWeeks(tx: TenantTx, tenantId: string, platform: Platform |
 }
 
 async function computeWeekGroup(tx: TenantTx, tenantId: string, platform: Platform | null, spans: readonly WeekSpan[]): Promise<Map<string, WeekFigures>> {
-  const starts = spans.map((span) => dayStart(span.start));
-  const ends = spans.map((span) => new Date(dayStart(span.end).getTime() + DAY_MS));
+  // Each span is its own range condition with its own values, not a join with an array of spans: the
+  // planner then estimates each range from the statistics and reads the (tenantId, changedAt) index
+  // once per span. Joined with unnest(), the ranges were unknown at planning, and with the platform's
+  // filter on top the planner scanned the tenant's whole history instead (decision 0043).
+  const inSpans = Prisma.join(spans.map((span) => Prisma.sql`(c."changedAt" >= ${dayStart(span.start)} AND c."changedAt" < ${new Date(dayStart(span.end).getTime() + DAY_MS)})`), " OR ");
   const platformFilter = platform ? Prisma.sql`AND c."platforms" @> ARRAY[${platform}]::"Platform"[]` : Prisma.empty;
   const seconds = Prisma.sql`extract(epoch FROM c."changedAt" - c."caseCreatedAt")`;
   const rows = await tx.$queryRaw<(Omit<WeekFigures, "medianResolve" | "p90Resolve"> & { week: string; resolvePercentiles: [number, number] | null })[]>`
@@ -87,9 +90,9 @@ async function computeWeekGroup(tx: TenantTx, tenantId: string, platform: Platfo
            (percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds}) FILTER (WHERE c."toStatus" = 'escalated'))::float8 AS "medianEscalate",
            -- Both resolve percentiles from one sort.
            (percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${seconds}) FILTER (WHERE c."toStatus" = 'resolved'))::float8[] AS "resolvePercentiles"
-    FROM unnest(${starts}::timestamptz[], ${ends}::timestamptz[]) AS span(starts, ends)
-    JOIN "CaseStatusChange" c ON c."tenantId" = ${tenantId}::uuid AND c."changedAt" >= span.starts AND c."changedAt" < span.ends
-    WHERE (c."toStatus" IN ('resolved', 'escalated') OR c."fromStatus" = 'escalation_review') ${platformFilter}
+    FROM "CaseStatusChange" c
+    WHERE c."tenantId" = ${tenantId}::uuid AND (${inSpans})
+      AND (c."toStatus" IN ('resolved', 'escalated') OR c."fromStatus" = 'escalation_review') ${platformFilter}
     GROUP BY 1`;
   return new Map(rows.map(({ week, resolvePercentiles, ...figures }) => [
     week,
