@@ -12,6 +12,8 @@ export interface StatementCost {
   position: number;
   label: string;
   meanMs: number;
+  /** Node time between the previous statement's answer (or the call's start) and this statement. */
+  nodeBeforeMs: number;
 }
 
 export interface CallBreakdown {
@@ -21,6 +23,8 @@ export interface CallBreakdown {
   statements: number;
   /** Each statement of the call, mean over the runs, in call order. */
   perStatement: StatementCost[];
+  /** Node time after the last statement's answer (building the result). */
+  nodeAfterMs: number;
   /** Node's busy time by area (ms per call), from the profiling pass; idle excluded. */
   nodeAreas: Record<string, number>;
 }
@@ -32,22 +36,29 @@ export async function breakdownOf(fn: (iteration: number) => Promise<unknown>, r
   for (let i = 0; i < 5; i++) await fn(firstIteration + i);
   const proto = pg.Client.prototype as unknown as QueryProto;
   const original = proto.query;
-  let current: { label: string; ms: number }[] = [];
+  type Timed = { label: string; ms: number; start: number; end: number; nodeBefore: number };
+  let current: Timed[] = [];
   proto.query = function (this: unknown, ...args: unknown[]) {
-    const entry = { label: labelOf(args[0]), ms: 0 };
+    const start = performance.now();
+    const entry: Timed = { label: labelOf(args[0]), ms: 0, start, end: start, nodeBefore: 0 };
     current.push(entry);
-    const t0 = performance.now();
+    const settle = () => {
+      entry.end = performance.now();
+      entry.ms = entry.end - start;
+    };
     const result = original.apply(this, args);
-    if (result instanceof Promise) result.then(() => (entry.ms = performance.now() - t0), () => (entry.ms = performance.now() - t0));
+    if (result instanceof Promise) result.then(settle, settle);
     return result;
   };
-  const calls: { wall: number; statements: { label: string; ms: number }[] }[] = [];
+  const calls: { wall: number; statements: Timed[]; after: number }[] = [];
   try {
     for (let i = 0; i < runs; i++) {
       current = [];
       const t0 = performance.now();
       await fn(firstIteration + 5 + i);
-      calls.push({ wall: performance.now() - t0, statements: current });
+      const t1 = performance.now();
+      current.forEach((entry, index) => (entry.nodeBefore = entry.start - (index === 0 ? t0 : current[index - 1]!.end)));
+      calls.push({ wall: t1 - t0, statements: current, after: t1 - (current.at(-1)?.end ?? t0) });
     }
   } finally {
     proto.query = original;
@@ -56,13 +67,13 @@ export async function breakdownOf(fn: (iteration: number) => Promise<unknown>, r
   const wallMs = mean(calls.map((call) => call.wall));
   const databaseMs = mean(calls.map((call) => call.statements.reduce((sum, s) => sum + s.ms, 0)));
   const statements = Math.round(mean(calls.map((call) => call.statements.length)));
-  const perStatement = calls[0]!.statements.map((statement, index) => ({
-    position: index + 1,
-    label: statement.label,
-    meanMs: mean(calls.filter((call) => call.statements[index]?.label === statement.label).map((call) => call.statements[index]!.ms)),
-  }));
+  const perStatement = calls[0]!.statements.map((statement, index) => {
+    const same = calls.filter((call) => call.statements[index]?.label === statement.label).map((call) => call.statements[index]!);
+    return { position: index + 1, label: statement.label, meanMs: mean(same.map((s) => s.ms)), nodeBeforeMs: mean(same.map((s) => s.nodeBefore)) };
+  });
+  const nodeAfterMs = mean(calls.map((call) => call.after));
   const nodeAreas = await profileAreas(fn, runs, firstIteration + 5 + runs);
-  return { wallMs, databaseMs, nodeMs: wallMs - databaseMs, statements, perStatement, nodeAreas };
+  return { wallMs, databaseMs, nodeMs: wallMs - databaseMs, statements, perStatement, nodeAfterMs, nodeAreas };
 }
 
 // "SELECT Case", "INSERT CaseEvent", "UPDATE Case", "BEGIN", "set_config"…: enough to tell a call's statements apart.
@@ -89,7 +100,6 @@ const AREAS: [string, RegExp][] = [
   ["zod", /node_modules\/zod\//],
   ["rules engine", /\/lib\/(rules|triage|escalation)\//],
   ["our services", /\/lib\//],
-  ["other", /./],
 ];
 
 function areaOf(node: ProfileNode): string | null {
@@ -97,7 +107,10 @@ function areaOf(node: ProfileNode): string | null {
   if (functionName === "(idle)") return "idle";
   if (functionName === "(garbage collector)") return "GC";
   if (!url || /^node:|^internal\//.test(url) || url.startsWith("wasm")) return null; // native/Node: counted for its caller
-  return AREAS.find(([, pattern]) => pattern.test(url))![0];
+  const known = AREAS.find(([, pattern]) => pattern.test(url))?.[0];
+  if (known) return known;
+  const inPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1];
+  return inPackage ?? `other (${url.split("/").slice(-2).join("/")})`;
 }
 
 async function profileAreas(fn: (iteration: number) => Promise<unknown>, runs: number, firstIteration: number): Promise<Record<string, number>> {
@@ -142,11 +155,9 @@ export function printBreakdowns(rows: { name: string; breakdown: CallBreakdown }
     const areas = Object.entries(b.nodeAreas).sort((a, z) => z[1] - a[1]).map(([area, ms]) => `${area} ${ms.toFixed(1)}`).join(", ");
     console.log(`${name.padEnd(34)}${f(b.wallMs)}  ${f(b.databaseMs)}    ${f(b.nodeMs)}  ${String(b.statements).padStart(5)}        ${areas}`);
   }
-  console.log("\nStatements per call, mean ms each (costliest first, the rest summed):");
+  console.log("\nEach call's statements in order: round trip ms (+ Node ms before it, when ≥ 0.5), mean over the runs:");
   for (const { name, breakdown: b } of rows) {
-    const sorted = [...b.perStatement].sort((a, z) => z.meanMs - a.meanMs);
-    const top = sorted.slice(0, 6).map((s) => `#${s.position} ${s.label} ${s.meanMs.toFixed(2)}`).join(" · ");
-    const rest = sorted.slice(6).reduce((sum, s) => sum + s.meanMs, 0);
-    console.log(`  ${name}: ${top}${sorted.length > 6 ? ` · ${sorted.length - 6} more ${rest.toFixed(2)}` : ""}`);
+    const steps = b.perStatement.map((s) => `#${s.position} ${s.label} ${s.meanMs.toFixed(2)}${s.nodeBeforeMs >= 0.5 ? ` (+${s.nodeBeforeMs.toFixed(1)})` : ""}`);
+    console.log(`  ${name}: ${steps.join(" · ")} · then Node ${b.nodeAfterMs.toFixed(1)}`);
   }
 }

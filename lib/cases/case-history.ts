@@ -56,9 +56,11 @@ async function withExistingCase<T>(ctx: TenantContext, unverifiedCaseId: string,
   });
 }
 
-export async function stepsPage(tx: TenantTx, tenantId: string, caseId: string, query: Partial<HistoryQuery> = {}): Promise<HistoryPage<StepView>> {
+/** `knownTotal`: how many steps the case has, when the caller already read it in this transaction. */
+export async function stepsPage(tx: TenantTx, tenantId: string, caseId: string, query: Partial<HistoryQuery> = {}, knownTotal?: number): Promise<HistoryPage<StepView>> {
   const limit = query.limit ?? HISTORY_PAGE_SIZE;
   const before = query.cursor ? decodeHistoryCursor(query.cursor) : null;
+  if (knownTotal === 0 && !before) return { items: [], nextCursor: null, total: 0 };
   const rows = await tx.triedStep.findMany({
     where: { tenantId, caseId, ...(before ? keysetBefore("triedAt", before) : {}) },
     orderBy: [{ triedAt: "desc" }, { id: "desc" }],
@@ -67,7 +69,7 @@ export async function stepsPage(tx: TenantTx, tenantId: string, caseId: string, 
   });
   const page = rows.slice(0, limit);
   const actors = await stepActors(tx, tenantId, caseId, page.map((row) => row.id));
-  const total = await tx.triedStep.count({ where: { tenantId, caseId } });
+  const total = knownTotal ?? (await tx.triedStep.count({ where: { tenantId, caseId } }));
   const last = page.at(-1);
   return {
     items: page.map((step) =>
@@ -78,7 +80,8 @@ export async function stepsPage(tx: TenantTx, tenantId: string, caseId: string, 
   };
 }
 
-export async function timelinePage(tx: TenantTx, tenantId: string, caseId: string, query: Partial<HistoryQuery> = {}): Promise<HistoryPage<TimelineEventView>> {
+/** `knownTotal`: how many events the case has, when the caller already knows it in this transaction. */
+export async function timelinePage(tx: TenantTx, tenantId: string, caseId: string, query: Partial<HistoryQuery> = {}, knownTotal?: number): Promise<HistoryPage<TimelineEventView>> {
   const limit = query.limit ?? HISTORY_PAGE_SIZE;
   const before = query.cursor ? decodeHistoryCursor(query.cursor) : null;
   const rows = await tx.caseEvent.findMany({
@@ -87,7 +90,7 @@ export async function timelinePage(tx: TenantTx, tenantId: string, caseId: strin
     take: limit + 1,
   });
   const page = rows.slice(0, limit);
-  const total = await tx.caseEvent.count({ where: { tenantId, caseId } });
+  const total = knownTotal ?? (await tx.caseEvent.count({ where: { tenantId, caseId } }));
   const last = page.at(-1);
   return {
     items: page.map((event) => ({

@@ -1,6 +1,6 @@
 import type { CaseFacts, Platform, TriedStep } from "@/lib/facts/schema";
 import type { RuleSettings } from "@/lib/rules/settings";
-import { escalationReadiness } from "@/lib/escalation/readiness";
+import { escalationReadiness, type EscalationReadiness } from "@/lib/escalation/readiness";
 import type { BlockerCode } from "@/lib/escalation/blockers";
 import { searchTokensOf } from "@/lib/cases/search-tokens";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
@@ -58,9 +58,11 @@ export function escalationColumnsOf(args: {
   settings: RuleSettings;
   now: Date;
   previous: Date | null;
+  /** Readiness at `now`, when the caller already evaluated the rulebook for these facts and steps. */
+  atNow?: EscalationReadiness;
 }): { escalationReadyAt: Date | null; escalationBlockers: BlockerCode[] } {
   const { facts, steps, settings, now, previous } = args;
-  const atNow = escalationReadiness(facts, steps, settings, now);
+  const atNow = args.atNow ?? escalationReadiness(facts, steps, settings, now);
   if (atNow.ready) return { escalationReadyAt: previous && previous <= now ? previous : now, escalationBlockers: [] };
   const windowEnds = facts.problemSince
     ? new Date(new Date(facts.problemSince).getTime() + settings.thresholds.escalationHours * 3_600_000)
