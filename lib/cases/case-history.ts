@@ -56,10 +56,16 @@ async function withExistingCase<T>(ctx: TenantContext, unverifiedCaseId: string,
   });
 }
 
-/** `knownTotal`: how many steps the case has, when the caller already read it in this transaction. */
-export async function stepsPage(tx: TenantTx, tenantId: string, caseId: string, query: Partial<HistoryQuery> = {}, knownTotal?: number): Promise<HistoryPage<StepView>> {
+/** What the caller already read in this transaction: the case's number of steps, its latest events. */
+export interface KnownHistory {
+  total?: number;
+  recentEvents?: readonly TimelineEventView[];
+}
+
+export async function stepsPage(tx: TenantTx, tenantId: string, caseId: string, query: Partial<HistoryQuery> = {}, known: KnownHistory = {}): Promise<HistoryPage<StepView>> {
   const limit = query.limit ?? HISTORY_PAGE_SIZE;
   const before = query.cursor ? decodeHistoryCursor(query.cursor) : null;
+  const knownTotal = known.total;
   if (knownTotal === 0 && !before) return { items: [], nextCursor: null, total: 0 };
   const rows = await tx.triedStep.findMany({
     where: { tenantId, caseId, ...(before ? keysetBefore("triedAt", before) : {}) },
@@ -68,7 +74,7 @@ export async function stepsPage(tx: TenantTx, tenantId: string, caseId: string, 
     include: { recordedBy: { select: { user: { select: { name: true } } } } },
   });
   const page = rows.slice(0, limit);
-  const actors = await stepActors(tx, tenantId, caseId, page.map((row) => row.id));
+  const actors = await stepActors(tx, tenantId, caseId, page.map((row) => row.id), known.recentEvents ?? []);
   const total = knownTotal ?? (await tx.triedStep.count({ where: { tenantId, caseId } }));
   const last = page.at(-1);
   return {
@@ -121,14 +127,30 @@ export function stepView(
   };
 }
 
-// Who recorded a step is on its timeline event (API tokens and customers have no user row).
-async function stepActors(tx: TenantTx, tenantId: string, caseId: string, stepIds: string[]): Promise<Map<string, ActorView>> {
-  if (stepIds.length === 0) return new Map();
+// Who recorded a step is on its timeline event (API tokens and customers have no user row): taken
+// from the events the caller already read when they hold it (the latest steps' events are usually
+// among the latest events), read for the others.
+async function stepActors(
+  tx: TenantTx,
+  tenantId: string,
+  caseId: string,
+  stepIds: string[],
+  recentEvents: readonly TimelineEventView[],
+): Promise<Map<string, ActorView>> {
+  const wanted = new Set(stepIds);
+  const actors = new Map<string, ActorView>();
+  for (const event of recentEvents) {
+    const stepId = event.type === "step.recorded" ? (event.data as { stepId?: unknown } | null)?.stepId : undefined;
+    if (typeof stepId === "string" && wanted.has(stepId)) actors.set(stepId, { kind: event.actor.kind, name: event.actor.name });
+  }
+  const missing = stepIds.filter((id) => !actors.has(id));
+  if (missing.length === 0) return actors;
   const rows = await tx.$queryRaw<{ stepId: string; actorKind: ActorKind; actorLabel: string }[]>`
     SELECT "data"->>'stepId' AS "stepId", "actorKind", "actorLabel" FROM "CaseEvent"
     WHERE "tenantId" = ${tenantId}::uuid AND "caseId" = ${caseId}::uuid AND "type" = 'step.recorded'
-      AND "data"->>'stepId' = ANY(${stepIds}::text[])`;
-  return new Map(rows.map((row) => [row.stepId, { kind: row.actorKind, name: row.actorLabel }]));
+      AND "data"->>'stepId' = ANY(${missing}::text[])`;
+  for (const row of rows) actors.set(row.stepId, { kind: row.actorKind, name: row.actorLabel });
+  return actors;
 }
 
 // (time, id) strictly before the cursor, newest first; the redundant bound starts the index scan there.

@@ -52,8 +52,8 @@ export async function caseViewOf(tx: TenantTx, record: CaseRecord, settings: Rul
   const { tenantId, id: caseId } = record.row;
   const stepsTotal = record.steps.reduce((sum, step) => sum + (step.attempts ?? 1), 0);
   // Sequential on purpose: one transaction is one connection, so parallel queries would only queue.
-  const steps = await stepsPage(tx, tenantId, caseId, {}, stepsTotal);
   const timeline = await timelinePage(tx, tenantId, caseId, {}, record.eventCount + (known.eventsAppended ?? 0));
+  const steps = await stepsPage(tx, tenantId, caseId, {}, { total: stepsTotal, recentEvents: timeline.items });
   const markers = await loadMarkerEvents(tx, tenantId, caseId);
   const fixHints = await loadFixHints(tx, tenantId, record.facts.devices);
   const triage = known.triage ?? triageCase(record.facts, record.steps, settings, now);
