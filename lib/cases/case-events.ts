@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma, type ActorKind } from "@/lib/db/generated/client";
 import { actorUserId, type TenantContext } from "@/lib/tenancy/context";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
 
@@ -28,12 +28,34 @@ export interface NewCaseEvent {
  */
 export async function appendEvents(tx: TenantTx, ctx: TenantContext, now: Date, events: NewCaseEvent[]): Promise<void> {
   if (events.length === 0) return;
+  await tx.$executeRaw(insertEvents(ctx, now, events));
+}
+
+/** A stored event, as the timeline reads it. */
+export interface StoredCaseEvent {
+  id: string;
+  type: string;
+  actorKind: ActorKind;
+  actorLabel: string;
+  actorUserId: string | null;
+  data: Prisma.JsonValue;
+  createdAt: Date;
+}
+
+/** appendEvents, answering with the rows as stored (a write that builds its view from them reads nothing again). */
+export async function appendEventsReturning(tx: TenantTx, ctx: TenantContext, now: Date, events: NewCaseEvent[]): Promise<StoredCaseEvent[]> {
+  if (events.length === 0) return [];
+  return tx.$queryRaw<StoredCaseEvent[]>`${insertEvents(ctx, now, events)}
+    RETURNING "id", "type", "actorKind", "actorLabel", "actorUserId", "data", "createdAt"`;
+}
+
+function insertEvents(ctx: TenantContext, now: Date, events: NewCaseEvent[]): Prisma.Sql {
   const caseIds = events.map((event) => event.caseId);
   const types = events.map((event) => event.type);
   const data = events.map((event) => JSON.stringify(event.data ?? {}));
   // Events of one request share a moment; a millisecond apart keeps their order stable in the timeline.
   const createdAt = events.map((_, index) => new Date(now.getTime() + index).toISOString());
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO "CaseEvent" ("tenantId", "id", "caseId", "type", "actorKind", "actorUserId", "actorLabel", "data", "createdAt")
     SELECT ${ctx.tenantId}::uuid, uuidv7(), e."caseId", e."type", ${ctx.actor.kind}::"ActorKind", ${actorUserId(ctx.actor)}::uuid,
       ${ctx.actor.label}, e."data", e."createdAt"

@@ -6,6 +6,7 @@ import { isUuid } from "@/lib/util/uuid";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
 import type { StepView, TimelineEventView } from "@/lib/cases/case-view";
+import type { StoredCaseEvent } from "@/lib/cases/case-events";
 
 // A case's steps and timeline grow without bound (a case with 10,000 steps is a real thing when an
 // integration records attempts). Reading the case shows the latest page of each; older pages come
@@ -99,16 +100,27 @@ export async function timelinePage(tx: TenantTx, tenantId: string, caseId: strin
   const total = knownTotal ?? (await tx.caseEvent.count({ where: { tenantId, caseId } }));
   const last = page.at(-1);
   return {
-    items: page.map((event) => ({
-      id: event.id,
-      type: event.type,
-      at: event.createdAt.toISOString(),
-      actor: { kind: event.actorKind, name: event.actorLabel, userId: event.actorUserId },
-      data: event.data,
-    })),
+    items: page.map(timelineEventView),
     nextCursor: rows.length > limit && last ? encodeHistoryCursor(last.createdAt, last.id) : null,
     total,
   };
+}
+
+export function timelineEventView(event: StoredCaseEvent): TimelineEventView {
+  return {
+    id: event.id,
+    type: event.type,
+    at: event.createdAt.toISOString(),
+    actor: { kind: event.actorKind, name: event.actorLabel, userId: event.actorUserId },
+    data: event.data,
+  };
+}
+
+/** The timeline page of a case whose only events are `events`, just appended by this write (newest first, as read). */
+export function pageOfNewEvents(events: readonly StoredCaseEvent[]): HistoryPage<TimelineEventView> | null {
+  if (events.length > HISTORY_PAGE_SIZE) return null;
+  const newestFirst = [...events].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  return { items: newestFirst.map(timelineEventView), nextCursor: null, total: events.length };
 }
 
 export function stepView(

@@ -19,7 +19,8 @@ const recordInclude = {
   _count: { select: { events: true } },
 } satisfies Prisma.CaseInclude;
 
-export async function loadCaseRecord(tx: TenantTx, tenantId: string, caseId: string) {
+/** `justCreated`: the case was inserted by this transaction, which recorded no step on it (nothing to read). */
+export async function loadCaseRecord(tx: TenantTx, tenantId: string, caseId: string, options: { justCreated?: boolean } = {}) {
   const found = await tx.case.findUnique({ where: { tenantId_id: { tenantId, id: caseId } }, include: recordInclude });
   if (!found) return null;
   const { tenant, _count, ...row } = found;
@@ -30,7 +31,7 @@ export async function loadCaseRecord(tx: TenantTx, tenantId: string, caseId: str
     devices: row.devices,
     statusMessages: row.statusMessages,
   });
-  return { row, facts, steps: await stepsForEngine(tx, tenantId, caseId), settings, eventCount: _count.events };
+  return { row, facts, steps: options.justCreated ? [] : await stepsForEngine(tx, tenantId, caseId), settings, eventCount: _count.events };
 }
 
 // The rule engine reads, per rule, the latest step and how many were recorded: one row per rule

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { caseViewSchema, stepViewSchema, timelineEventSchema } from "@/lib/cases/case-view-schema";
-import { stepsPage, timelinePage, type HistoryPage } from "@/lib/cases/case-history";
+import { pageOfNewEvents, stepsPage, timelinePage, type HistoryPage } from "@/lib/cases/case-history";
+import type { StoredCaseEvent } from "@/lib/cases/case-events";
 import { triageCase, type CaseTriage } from "@/lib/triage/triage-case";
 import { explainStatusMessage } from "@/lib/rules/status-messages";
 import type { RuleSettings } from "@/lib/rules/settings";
@@ -36,8 +37,8 @@ export async function loadCaseView(
 
 /** What a write that ends in caseViewOf already knows, so it is not read or computed again. */
 export interface KnownToView {
-  /** Events this write appended after `record` was read (the record's event count misses them). */
-  eventsAppended?: number;
+  /** Events this write appended after `record` was read (the record's event count misses them), as stored. */
+  appendedEvents?: readonly StoredCaseEvent[];
   /** The rulebook's evaluation of the record's facts and steps at `now`, when the write already ran it. */
   triage?: CaseTriage;
 }
@@ -52,9 +53,13 @@ export async function caseViewOf(tx: TenantTx, record: CaseRecord, settings: Rul
   const { tenantId, id: caseId } = record.row;
   const stepsTotal = record.steps.reduce((sum, step) => sum + (step.attempts ?? 1), 0);
   // Sequential on purpose: one transaction is one connection, so parallel queries would only queue.
-  const timeline = await timelinePage(tx, tenantId, caseId, {}, record.eventCount + (known.eventsAppended ?? 0));
+  const appended = known.appendedEvents ?? [];
+  // A case whose only events are the ones this write just appended (a create): its timeline and
+  // markers are those events, nothing to read back.
+  const onlyAppended = record.eventCount === 0 && known.appendedEvents ? pageOfNewEvents(appended) : null;
+  const timeline = onlyAppended ?? (await timelinePage(tx, tenantId, caseId, {}, record.eventCount + appended.length));
   const steps = await stepsPage(tx, tenantId, caseId, {}, { total: stepsTotal, recentEvents: timeline.items });
-  const markers = await loadMarkerEvents(tx, tenantId, caseId);
+  const markers = onlyAppended && !appended.some(isMarkerEvent) ? [] : await loadMarkerEvents(tx, tenantId, caseId);
   const fixHints = await loadFixHints(tx, tenantId, record.facts.devices);
   const triage = known.triage ?? triageCase(record.facts, record.steps, settings, now);
   return buildCaseView(record, { steps, timeline, markers }, settings, now, fixHints, triage);
@@ -69,6 +74,12 @@ interface MarkerEvent {
 
 // The events the view derives state from (the latest review submission, approval and return, and
 // the latest customer link), whatever page of the timeline they are on: one row per kind.
+// isMarkerEvent is the same filter, for events in hand.
+function isMarkerEvent(event: StoredCaseEvent): boolean {
+  if (event.type === "customer_link.created" || event.type === "customer_link.rotated") return true;
+  return event.type === "status.changed" && typeof event.data === "object" && event.data !== null && !Array.isArray(event.data) && "escalation" in event.data;
+}
+
 function loadMarkerEvents(tx: TenantTx, tenantId: string, caseId: string): Promise<MarkerEvent[]> {
   return tx.$queryRaw<MarkerEvent[]>`
     SELECT * FROM (

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { CaseFacts, TriedStep } from "@/lib/facts/schema";
 import type { RuleSettings } from "@/lib/rules/settings";
-import { appendEvents, type NewCaseEvent } from "@/lib/cases/case-events";
+import { appendEvents, appendEventsReturning, type NewCaseEvent } from "@/lib/cases/case-events";
 import type { CaseRecord } from "@/lib/cases/case-record";
 import { caseViewOf, loadCaseView, type CaseView } from "@/lib/cases/case-view";
 import { customerReplyColumns } from "@/lib/cases/customer-reply";
@@ -57,11 +57,14 @@ export async function saveCase(tx: TenantTx, ctx: TenantContext, write: CaseWrit
       updatedAt: now,
     },
   });
-  await appendEvents(tx, ctx, now, write.events);
-  if (!write.recordIsCurrent) return (await loadCaseView(tx, tenantId, caseId, now, settings))!;
+  if (!write.recordIsCurrent) {
+    await appendEvents(tx, ctx, now, write.events);
+    return (await loadCaseView(tx, tenantId, caseId, now, settings))!;
+  }
+  const appendedEvents = await appendEventsReturning(tx, ctx, now, write.events);
   const sameInputs = facts === record.facts && steps === record.steps;
   return caseViewOf(tx, { ...record, row: { ...record.row, ...updated } }, settings, now, {
-    eventsAppended: write.events.length,
+    appendedEvents,
     ...(sameInputs ? { triage } : {}),
   });
 }
