@@ -100,6 +100,8 @@ const AREAS: [string, RegExp][] = [
   ["zod", /node_modules\/zod\//],
   ["rules engine", /\/lib\/(rules|triage|escalation)\//],
   ["our services", /\/lib\//],
+  // The timing loop itself and the async resumption around it (and the in-process profiler's cost).
+  ["benchmark harness", /\/bench\//],
 ];
 
 function areaOf(node: ProfileNode): string | null {

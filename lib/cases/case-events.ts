@@ -22,7 +22,7 @@ export interface NewCaseEvent {
 
 /**
  * Appends the events in one INSERT, in the given order. Raw SQL through Prisma (decision 0085):
- * Prisma's createMany spent ~90 ms of Node time building the statement for a bulk change's 100
+ * Prisma's createMany spent 50–90 ms of Node time building the statement for a bulk change's 100
  * events (~1–3 ms for one or two), while the rows are the same; one array parameter per column
  * keeps the statement's text the same whatever the number of events.
  */

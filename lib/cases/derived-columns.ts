@@ -29,10 +29,12 @@ export async function replaceSearchTokens(
   const tokens = searchTokensOf(facts, caseNumber);
   if (previous && sameTokens(searchTokensOf(previous, caseNumber), tokens)) return;
   if (previous) await tx.caseSearchToken.deleteMany({ where: { tenantId, caseId } });
-  await tx.caseSearchToken.createMany({
-    data: tokens.map((token) => ({ tenantId, caseId, token })),
-    skipDuplicates: true,
-  });
+  // One array parameter rather than Prisma's createMany, which spent ~2.5 ms of Node building the
+  // statement for a case's ~20 tokens (decision 0085); the rows are the same.
+  await tx.$executeRaw`
+    INSERT INTO "CaseSearchToken" ("tenantId", "token", "caseId")
+    SELECT ${tenantId}::uuid, t.token, ${caseId}::uuid FROM unnest(${tokens}::text[]) AS t(token)
+    ON CONFLICT DO NOTHING`;
 }
 
 function sameTokens(a: string[], b: string[]): boolean {
