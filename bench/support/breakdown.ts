@@ -7,7 +7,7 @@ import pg from "pg";
 // Node (Prisma's own work, our services, zod, GC). A second pass runs the same calls under V8's
 // sampling profiler (in this process, benchmark only) to split Node's busy time by area.
 
-export interface StatementCost {
+interface StatementCost {
   /** 1-based position in the call. */
   position: number;
   label: string;
