@@ -7,6 +7,7 @@ import { searchTokensOf } from "@/lib/cases/search-tokens";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { describeListPlan, rawBulkStatus, rawCreateCase, rawGetCase, rawList, rawRecordStep, inTenant, type RawListOptions } from "./api-raw-sql";
 import { BENCH_SERVER_SETTINGS, prepareBenchDatabase } from "./support/bench-database";
+import { breakdownOf, printBreakdowns, type CallBreakdown } from "./support/breakdown";
 import { countStatements } from "./support/count-statements";
 import { round2, timeRuns, type Stats } from "./support/measure";
 import { integerSetting, runBenchmark } from "./support/run-benchmark";
@@ -38,6 +39,7 @@ runBenchmark(async () => {
         p95: round2(row.service.p95),
         rawP50: row.raw ? round2(row.raw.p50) : null,
         rawP95: row.raw ? round2(row.raw.p95) : null,
+        ...(row.breakdown ? { breakdown: breakdownSummary(row.breakdown) } : {}),
       })),
     };
   } finally {
@@ -47,7 +49,14 @@ runBenchmark(async () => {
   }
 });
 
-type Row = { name: string; service: Stats; raw: Stats | null; statements: number };
+type Row = { name: string; service: Stats; raw: Stats | null; statements: number; breakdown?: CallBreakdown };
+
+const breakdownSummary = (b: CallBreakdown) => ({
+  wallMs: round2(b.wallMs),
+  databaseMs: round2(b.databaseMs),
+  nodeMs: round2(b.nodeMs),
+  statements: b.statements,
+});
 
 async function measureAll(appUrl: string, tenantId: string, adminToken: string, cases: number, iterations: number): Promise<Row[]> {
   // Imported once APP_DATABASE_URL points at the bench database.
@@ -73,9 +82,11 @@ async function measureAll(appUrl: string, tenantId: string, adminToken: string, 
   const caseNumber = `PST-${Math.min(4243, cases)}`;
 
   const rows: Row[] = [];
-  const add = async (name: string, service: (i: number) => Promise<unknown>, rawTwin: ((i: number) => Promise<unknown>) | null) => {
+  // `explain`: also split the call's time between PostgreSQL and Node (printed after the main table).
+  const add = async (name: string, service: (i: number) => Promise<unknown>, rawTwin: ((i: number) => Promise<unknown>) | null, explain = false) => {
     const statements = await countStatements(() => service(0));
-    const row = { name, service: await timeRuns(service, iterations), raw: rawTwin ? await timeRuns(rawTwin, iterations) : null, statements };
+    const row: Row = { name, service: await timeRuns(service, iterations), raw: rawTwin ? await timeRuns(rawTwin, iterations) : null, statements };
+    if (explain) row.breakdown = await breakdownOf(service, iterations, 10_000);
     rows.push(row);
     printRow(row);
   };
@@ -95,20 +106,20 @@ async function measureAll(appUrl: string, tenantId: string, adminToken: string, 
   for (const [label, q] of [["a rare name", rareName], ["a common word", "maría"], ["a case number", caseNumber]] as const) {
     await add(`search: ${label} '${q}'`, () => listCases(ctx, { q }), listTwin({ filtered: false, q }));
   }
-  await add("open a case", () => getCase(ctx, openCaseId), () => raw((c) => rawGetCase(c, tenantId, openCaseId)));
+  await add("open a case", () => getCase(ctx, openCaseId), () => raw((c) => rawGetCase(c, tenantId, openCaseId)), true);
   // Steps and edits spread over 200 cases, so no case's timeline grows without end.
   await add("record a step", (i) => recordStep(ctx, caseIds[i % 200]!, { ruleId: "restart-device", outcome: "no_change" }),
-    (i) => raw((c) => rawRecordStep(c, tenantId, caseIds[200 + (i % 200)]!, new Date())));
+    (i) => raw((c) => rawRecordStep(c, tenantId, caseIds[200 + (i % 200)]!, new Date())), true);
   await add("create a case", (i) => createCase(ctx, intake(`svc${i}`)), (i) => {
     const body = intake(`raw${i}`);
     // searchTokensOf reads the customer and the device models, which the intake body has.
     const tokens = searchTokensOf(body as never, cases + 1_000_000 + i);
     return raw((c) => rawCreateCase(c, tenantId, { name: body.customer.name, email: body.customer.email, tokens }, new Date()));
-  });
+  }, true);
   // Each run flips 100 cases between open and waiting, so every run changes all of them.
   const statusAt = (i: number) => (i % 2 === 0 ? "waiting_on_customer" : "open");
   await add("bulk status change of 100 cases", (i) => bulkUpdateCases(ctx, { ids: caseIds.slice(0, 100), status: statusAt(i) }),
-    (i) => raw((c) => rawBulkStatus(c, tenantId, caseIds.slice(200, 300), statusAt(i), new Date())));
+    (i) => raw((c) => rawBulkStatus(c, tenantId, caseIds.slice(200, 300), statusAt(i), new Date())), true);
   // The API's own per-request step before any of the above (no raw twin: it is part of every request):
   // looked up (a token's first request, or its first after 5 s), and remembered (decision 0084).
   const tokenId = (await authenticateApiToken(adminToken))!.tokenId;
@@ -134,6 +145,7 @@ async function measureAll(appUrl: string, tenantId: string, adminToken: string, 
     console.log(`  ${label}: ${await raw((c) => describeListPlan(c, tenantId, options))}`);
   }
   await pool.end();
+  printBreakdowns(rows.flatMap((row) => (row.breakdown ? [{ name: row.name, breakdown: row.breakdown }] : [])));
   return rows;
 }
 

@@ -59,20 +59,29 @@ export async function bulkUpdateCases(ctx: TenantContext, raw: unknown, options:
         events.push({ caseId: row.id, type: "assignee.changed", data: { from: row.assigneeId, to: input.assigneeId, bulk: true } });
       }
     }
-    if (input.status !== undefined && statusIds.length > 0) {
+    // One UPDATE per kind of change (status, assignee, both): each changed case gets its new
+    // columns, version + 1 and updatedAt in a single statement, so the Case triggers (metrics
+    // counters, status history) run once per group rather than once per column (decision 0085).
+    const statusSet = new Set(statusIds);
+    const assigneeSet = new Set(assigneeIds);
+    const groups = [
+      { ids: statusIds.filter((id) => assigneeSet.has(id)), status: true, assignee: true },
+      { ids: statusIds.filter((id) => !assigneeSet.has(id)), status: true, assignee: false },
+      { ids: assigneeIds.filter((id) => !statusSet.has(id)), status: false, assignee: true },
+    ];
+    for (const group of groups) {
+      if (group.ids.length === 0) continue;
       await tx.case.updateMany({
-        where: { tenantId, id: { in: statusIds } },
-        // updatedAt with the status, so the status history records this write's moment (not a later statement's).
-        data: { ...statusColumns(input.status, now), ...customerReplyColumns(ctx.actor, ["status.changed"], now), updatedAt: now },
+        where: { tenantId, id: { in: group.ids } },
+        data: {
+          ...(group.status && input.status !== undefined ? { ...statusColumns(input.status, now), ...customerReplyColumns(ctx.actor, ["status.changed"], now) } : {}),
+          ...(group.assignee ? { assigneeId: input.assigneeId } : {}),
+          version: { increment: 1 },
+          updatedAt: now,
+        },
       });
     }
-    if (input.assigneeId !== undefined && assigneeIds.length > 0) {
-      await tx.case.updateMany({ where: { tenantId, id: { in: assigneeIds } }, data: { assigneeId: input.assigneeId } });
-    }
     const changed = [...new Set([...statusIds, ...assigneeIds])];
-    if (changed.length > 0) {
-      await tx.case.updateMany({ where: { tenantId, id: { in: changed } }, data: { version: { increment: 1 }, updatedAt: now } });
-    }
     await appendEvents(tx, ctx, now, events);
     return { matched: rows.length, updated: changed.length, skipped, notFound: ids.length - rows.length };
   });

@@ -6,6 +6,7 @@ import { isUuid } from "@/lib/util/uuid";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
 import type { StepView, TimelineEventView } from "@/lib/cases/case-view";
+import type { StoredCaseEvent } from "@/lib/cases/case-events";
 
 // A case's steps and timeline grow without bound (a case with 10,000 steps is a real thing when an
 // integration records attempts). Reading the case shows the latest page of each; older pages come
@@ -57,9 +58,17 @@ async function withExistingCase<T>(ctx: TenantContext, unverifiedCaseId: string,
   });
 }
 
-export async function stepsPage(tx: TenantTx, tenantId: string, caseId: string, query: Partial<HistoryQuery> = {}): Promise<HistoryPage<StepView>> {
+/** What the caller already read in this transaction: the case's number of steps, its latest events. */
+export interface KnownHistory {
+  total?: number;
+  recentEvents?: readonly TimelineEventView[];
+}
+
+export async function stepsPage(tx: TenantTx, tenantId: string, caseId: string, query: Partial<HistoryQuery> = {}, known: KnownHistory = {}): Promise<HistoryPage<StepView>> {
   const limit = query.limit ?? HISTORY_PAGE_SIZE;
   const before = query.cursor ? decodeHistoryCursor(query.cursor) : null;
+  const knownTotal = known.total;
+  if (knownTotal === 0 && !before) return { items: [], nextCursor: null, total: 0 };
   const rows = await tx.triedStep.findMany({
     where: { tenantId, caseId, ...(before ? keysetBefore("triedAt", before) : {}) },
     orderBy: [{ triedAt: "desc" }, { id: "desc" }],
@@ -67,8 +76,8 @@ export async function stepsPage(tx: TenantTx, tenantId: string, caseId: string, 
     include: { recordedBy: { select: { user: { select: { name: true } } } } },
   });
   const page = rows.slice(0, limit);
-  const actors = await stepActors(tx, tenantId, caseId, page.map((row) => row.id));
-  const total = await tx.triedStep.count({ where: { tenantId, caseId } });
+  const actors = await stepActors(tx, tenantId, caseId, page.map((row) => row.id), known.recentEvents ?? []);
+  const total = knownTotal ?? (await tx.triedStep.count({ where: { tenantId, caseId } }));
   const last = page.at(-1);
   return {
     items: page.map((step) =>
@@ -79,7 +88,8 @@ export async function stepsPage(tx: TenantTx, tenantId: string, caseId: string, 
   };
 }
 
-export async function timelinePage(tx: TenantTx, tenantId: string, caseId: string, query: Partial<HistoryQuery> = {}): Promise<HistoryPage<TimelineEventView>> {
+/** `knownTotal`: how many events the case has, when the caller already knows it in this transaction. */
+export async function timelinePage(tx: TenantTx, tenantId: string, caseId: string, query: Partial<HistoryQuery> = {}, knownTotal?: number): Promise<HistoryPage<TimelineEventView>> {
   const limit = query.limit ?? HISTORY_PAGE_SIZE;
   const before = query.cursor ? decodeHistoryCursor(query.cursor) : null;
   const rows = await tx.caseEvent.findMany({
@@ -88,19 +98,30 @@ export async function timelinePage(tx: TenantTx, tenantId: string, caseId: strin
     take: limit + 1,
   });
   const page = rows.slice(0, limit);
-  const total = await tx.caseEvent.count({ where: { tenantId, caseId } });
+  const total = knownTotal ?? (await tx.caseEvent.count({ where: { tenantId, caseId } }));
   const last = page.at(-1);
   return {
-    items: page.map((event) => ({
-      id: event.id,
-      type: event.type,
-      at: event.createdAt.toISOString(),
-      actor: { kind: event.actorKind, name: event.actorLabel, userId: event.actorUserId },
-      data: event.data,
-    })),
+    items: page.map(timelineEventView),
     nextCursor: rows.length > limit && last ? encodeHistoryCursor(last.createdAt, last.id) : null,
     total,
   };
+}
+
+export function timelineEventView(event: StoredCaseEvent): TimelineEventView {
+  return {
+    id: event.id,
+    type: event.type,
+    at: event.createdAt.toISOString(),
+    actor: { kind: event.actorKind, name: event.actorLabel, userId: event.actorUserId },
+    data: event.data,
+  };
+}
+
+/** The timeline page of a case whose only events are `events`, just appended by this write (newest first, as read). */
+export function pageOfNewEvents(events: readonly StoredCaseEvent[]): HistoryPage<TimelineEventView> | null {
+  if (events.length > HISTORY_PAGE_SIZE) return null;
+  const newestFirst = [...events].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  return { items: newestFirst.map(timelineEventView), nextCursor: null, total: events.length };
 }
 
 export function stepView(
@@ -119,14 +140,30 @@ export function stepView(
   };
 }
 
-// Who recorded a step is on its timeline event (API tokens and customers have no user row).
-async function stepActors(tx: TenantTx, tenantId: string, caseId: string, stepIds: string[]): Promise<Map<string, ActorView>> {
-  if (stepIds.length === 0) return new Map();
+// Who recorded a step is on its timeline event (API tokens and customers have no user row): taken
+// from the events the caller already read when they hold it (the latest steps' events are usually
+// among the latest events), read for the others.
+async function stepActors(
+  tx: TenantTx,
+  tenantId: string,
+  caseId: string,
+  stepIds: string[],
+  recentEvents: readonly TimelineEventView[],
+): Promise<Map<string, ActorView>> {
+  const wanted = new Set(stepIds);
+  const actors = new Map<string, ActorView>();
+  for (const event of recentEvents) {
+    const stepId = event.type === "step.recorded" ? (event.data as { stepId?: unknown } | null)?.stepId : undefined;
+    if (typeof stepId === "string" && wanted.has(stepId)) actors.set(stepId, { kind: event.actor.kind, name: event.actor.name });
+  }
+  const missing = stepIds.filter((id) => !actors.has(id));
+  if (missing.length === 0) return actors;
   const rows = await tx.$queryRaw<{ stepId: string; actorKind: ActorKind; actorLabel: string }[]>`
     SELECT "data"->>'stepId' AS "stepId", "actorKind", "actorLabel" FROM "CaseEvent"
     WHERE "tenantId" = ${tenantId}::uuid AND "caseId" = ${caseId}::uuid AND "type" = 'step.recorded'
-      AND "data"->>'stepId' = ANY(${stepIds}::text[])`;
-  return new Map(rows.map((row) => [row.stepId, { kind: row.actorKind, name: row.actorLabel }]));
+      AND "data"->>'stepId' = ANY(${missing}::text[])`;
+  for (const row of rows) actors.set(row.stepId, { kind: row.actorKind, name: row.actorLabel });
+  return actors;
 }
 
 // (time, id) strictly before the cursor, newest first; the redundant bound starts the index scan there.

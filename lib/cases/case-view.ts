@@ -1,13 +1,13 @@
 import type { z } from "zod";
 import type { caseViewSchema, stepViewSchema, timelineEventSchema } from "@/lib/cases/case-view-schema";
-import { stepsPage, timelinePage, type HistoryPage } from "@/lib/cases/case-history";
-import { triageCase } from "@/lib/triage/triage-case";
+import { pageOfNewEvents, stepsPage, timelinePage, type HistoryPage } from "@/lib/cases/case-history";
+import type { StoredCaseEvent } from "@/lib/cases/case-events";
+import { triageCase, type CaseTriage } from "@/lib/triage/triage-case";
 import { explainStatusMessage } from "@/lib/rules/status-messages";
 import type { RuleSettings } from "@/lib/rules/settings";
 import { suggestionsView } from "@/lib/cases/suggestions-view";
 import { loadCaseRecord, type CaseRecord } from "@/lib/cases/case-record";
 import { displayCaseNumber } from "@/lib/cases/case-number";
-import { loadRuleSettings } from "@/lib/cases/rule-settings";
 import { reviewStateOf } from "@/lib/escalation/review-state";
 import { customerLinkExpiresAt } from "@/lib/customer/link-lifetime";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
@@ -32,18 +32,37 @@ export async function loadCaseView(
 ): Promise<CaseView | null> {
   const record = await loadCaseRecord(tx, tenantId, caseId);
   if (!record) return null;
-  return caseViewOf(tx, record, settings ?? (await loadRuleSettings(tx, tenantId)), now);
+  return caseViewOf(tx, record, settings ?? record.settings, now);
 }
 
-/** The view of a case already read (and, in a write, already updated) in this transaction. */
-export async function caseViewOf(tx: TenantTx, record: CaseRecord, settings: RuleSettings, now: Date): Promise<CaseView> {
+/** What a write that ends in caseViewOf already knows, so it is not read or computed again. */
+export interface KnownToView {
+  /** Events this write appended after `record` was read (the record's event count misses them), as stored. */
+  appendedEvents?: readonly StoredCaseEvent[];
+  /** The rulebook's evaluation of the record's facts and steps at `now`, when the write already ran it. */
+  triage?: CaseTriage;
+}
+
+/**
+ * The view of a case already read (and, in a write, already updated) in this transaction. The
+ * record's steps are current (read in this transaction after any step this write added), so the
+ * steps' total is the sum of their attempts; the events' total is the record's count plus those
+ * appended since.
+ */
+export async function caseViewOf(tx: TenantTx, record: CaseRecord, settings: RuleSettings, now: Date, known: KnownToView = {}): Promise<CaseView> {
   const { tenantId, id: caseId } = record.row;
+  const stepsTotal = record.steps.reduce((sum, step) => sum + (step.attempts ?? 1), 0);
   // Sequential on purpose: one transaction is one connection, so parallel queries would only queue.
-  const steps = await stepsPage(tx, tenantId, caseId);
-  const timeline = await timelinePage(tx, tenantId, caseId);
-  const markers = await loadMarkerEvents(tx, tenantId, caseId);
+  const appended = known.appendedEvents ?? [];
+  // A case whose only events are the ones this write just appended (a create): its timeline and
+  // markers are those events, nothing to read back.
+  const onlyAppended = record.eventCount === 0 && known.appendedEvents ? pageOfNewEvents(appended) : null;
+  const timeline = onlyAppended ?? (await timelinePage(tx, tenantId, caseId, {}, record.eventCount + appended.length));
+  const steps = await stepsPage(tx, tenantId, caseId, {}, { total: stepsTotal, recentEvents: timeline.items });
+  const markers = onlyAppended && !appended.some(isMarkerEvent) ? [] : await loadMarkerEvents(tx, tenantId, caseId);
   const fixHints = await loadFixHints(tx, tenantId, record.facts.devices);
-  return buildCaseView(record, { steps, timeline, markers }, settings, now, fixHints);
+  const triage = known.triage ?? triageCase(record.facts, record.steps, settings, now);
+  return buildCaseView(record, { steps, timeline, markers }, settings, now, fixHints, triage);
 }
 
 interface MarkerEvent {
@@ -55,6 +74,12 @@ interface MarkerEvent {
 
 // The events the view derives state from (the latest review submission, approval and return, and
 // the latest customer link), whatever page of the timeline they are on: one row per kind.
+// isMarkerEvent is the same filter, for events in hand.
+function isMarkerEvent(event: StoredCaseEvent): boolean {
+  if (event.type === "customer_link.created" || event.type === "customer_link.rotated") return true;
+  return event.type === "status.changed" && typeof event.data === "object" && event.data !== null && !Array.isArray(event.data) && "escalation" in event.data;
+}
+
 function loadMarkerEvents(tx: TenantTx, tenantId: string, caseId: string): Promise<MarkerEvent[]> {
   return tx.$queryRaw<MarkerEvent[]>`
     SELECT * FROM (
@@ -73,9 +98,9 @@ interface History {
   markers: MarkerEvent[];
 }
 
-function buildCaseView(record: CaseRecord, history: History, settings: RuleSettings, now: Date, fixHints: FixHint[]): CaseView {
-  const { row, facts, steps } = record;
-  const { suggestions, escalation: readiness } = triageCase(facts, steps, settings, now);
+function buildCaseView(record: CaseRecord, history: History, settings: RuleSettings, now: Date, fixHints: FixHint[], triage: CaseTriage): CaseView {
+  const { row, facts } = record;
+  const { suggestions, escalation: readiness } = triage;
   // Every rotation revokes the previous link and makes a new one, so the last link event is the live link.
   const linkCreatedAt = history.markers.findLast((event) => event.type.startsWith("customer_link."))?.createdAt ?? null;
   return {

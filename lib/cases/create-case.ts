@@ -65,7 +65,7 @@ export async function createCase(
     await tx.statusObservation.createMany({ data: statusMessageRows(tenantId, created.id, facts) });
     await replaceSearchTokens(tx, tenantId, created.id, number, facts);
     await claimScreenshots(tx, tenantId, created.id, facts);
-    const record = (await loadCaseRecord(tx, tenantId, created.id))!;
+    const record = (await loadCaseRecord(tx, tenantId, created.id, { justCreated: true }))!;
     const view = await saveCase(tx, ctx, {
       record,
       recordIsCurrent: true,

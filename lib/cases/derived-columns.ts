@@ -1,6 +1,6 @@
 import type { CaseFacts, Platform, TriedStep } from "@/lib/facts/schema";
 import type { RuleSettings } from "@/lib/rules/settings";
-import { escalationReadiness } from "@/lib/escalation/readiness";
+import { escalationReadiness, type EscalationReadiness } from "@/lib/escalation/readiness";
 import type { BlockerCode } from "@/lib/escalation/blockers";
 import { searchTokensOf } from "@/lib/cases/search-tokens";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
@@ -29,10 +29,12 @@ export async function replaceSearchTokens(
   const tokens = searchTokensOf(facts, caseNumber);
   if (previous && sameTokens(searchTokensOf(previous, caseNumber), tokens)) return;
   if (previous) await tx.caseSearchToken.deleteMany({ where: { tenantId, caseId } });
-  await tx.caseSearchToken.createMany({
-    data: tokens.map((token) => ({ tenantId, caseId, token })),
-    skipDuplicates: true,
-  });
+  // One array parameter rather than Prisma's createMany, which spent ~2.5 ms of Node building the
+  // statement for a case's ~20 tokens (decision 0085); the rows are the same.
+  await tx.$executeRaw`
+    INSERT INTO "CaseSearchToken" ("tenantId", "token", "caseId")
+    SELECT ${tenantId}::uuid, t.token, ${caseId}::uuid FROM unnest(${tokens}::text[]) AS t(token)
+    ON CONFLICT DO NOTHING`;
 }
 
 function sameTokens(a: string[], b: string[]): boolean {
@@ -58,9 +60,11 @@ export function escalationColumnsOf(args: {
   settings: RuleSettings;
   now: Date;
   previous: Date | null;
+  /** Readiness at `now`, when the caller already evaluated the rulebook for these facts and steps. */
+  atNow?: EscalationReadiness;
 }): { escalationReadyAt: Date | null; escalationBlockers: BlockerCode[] } {
   const { facts, steps, settings, now, previous } = args;
-  const atNow = escalationReadiness(facts, steps, settings, now);
+  const atNow = args.atNow ?? escalationReadiness(facts, steps, settings, now);
   if (atNow.ready) return { escalationReadyAt: previous && previous <= now ? previous : now, escalationBlockers: [] };
   const windowEnds = facts.problemSince
     ? new Date(new Date(facts.problemSince).getTime() + settings.thresholds.escalationHours * 3_600_000)

@@ -1,12 +1,12 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { CaseFacts, TriedStep } from "@/lib/facts/schema";
 import type { RuleSettings } from "@/lib/rules/settings";
-import { appendEvents, type NewCaseEvent } from "@/lib/cases/case-events";
+import { appendEvents, appendEventsReturning, type NewCaseEvent } from "@/lib/cases/case-events";
 import type { CaseRecord } from "@/lib/cases/case-record";
 import { caseViewOf, loadCaseView, type CaseView } from "@/lib/cases/case-view";
 import { customerReplyColumns } from "@/lib/cases/customer-reply";
 import { escalationColumnsOf, platformsOf } from "@/lib/cases/derived-columns";
-import { loadRuleSettings } from "@/lib/cases/rule-settings";
+import { triageCase } from "@/lib/triage/triage-case";
 import type { TenantContext } from "@/lib/tenancy/context";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
 
@@ -27,7 +27,7 @@ export interface CaseWrite {
   data?: Prisma.CaseUncheckedUpdateInput;
   events: NewCaseEvent[];
   now: Date;
-  /** Already loaded by the caller in this transaction. */
+  /** Already loaded by the caller in this transaction; the record's otherwise. */
   settings?: RuleSettings;
   /**
    * True when `record` was read after this write's own child rows (steps, devices, …) were written
@@ -41,20 +41,30 @@ export async function saveCase(tx: TenantTx, ctx: TenantContext, write: CaseWrit
   const { tenantId } = ctx;
   const { record, now } = write;
   const caseId = record.row.id;
-  const settings = write.settings ?? (await loadRuleSettings(tx, tenantId));
+  const settings = write.settings ?? record.settings;
   const facts = write.facts ?? record.facts;
   const steps = write.steps ?? record.steps;
+  // The rulebook once per write: its readiness at `now` gives the derived columns, and the same
+  // evaluation gives the view's suggestions when the view is built from this record.
+  const triage = triageCase(facts, steps, settings, now);
   const updated = await tx.case.update({
     where: { tenantId_id: { tenantId, id: caseId } },
     data: {
       ...write.data,
       ...customerReplyColumns(ctx.actor, write.events.map((event) => event.type), now),
       platforms: platformsOf(facts),
-      ...escalationColumnsOf({ facts, steps, settings, now, previous: record.row.escalationReadyAt }),
+      ...escalationColumnsOf({ facts, steps, settings, now, previous: record.row.escalationReadyAt, atNow: triage.escalation }),
       updatedAt: now,
     },
   });
-  await appendEvents(tx, ctx, now, write.events);
-  if (!write.recordIsCurrent) return (await loadCaseView(tx, tenantId, caseId, now, settings))!;
-  return caseViewOf(tx, { ...record, row: { ...record.row, ...updated } }, settings, now);
+  if (!write.recordIsCurrent) {
+    await appendEvents(tx, ctx, now, write.events);
+    return (await loadCaseView(tx, tenantId, caseId, now, settings))!;
+  }
+  const appendedEvents = await appendEventsReturning(tx, ctx, now, write.events);
+  const sameInputs = facts === record.facts && steps === record.steps;
+  return caseViewOf(tx, { ...record, row: { ...record.row, ...updated } }, settings, now, {
+    appendedEvents,
+    ...(sameInputs ? { triage } : {}),
+  });
 }

@@ -6,7 +6,6 @@ import type { NewCaseEvent } from "@/lib/cases/case-events";
 import { loadCaseRecord } from "@/lib/cases/case-record";
 import { lockCase } from "@/lib/cases/lock-case";
 import { appendStep } from "@/lib/cases/record-step";
-import { loadRuleSettings } from "@/lib/cases/rule-settings";
 import { statusChange } from "@/lib/cases/status-transitions";
 import { evaluateRules } from "@/lib/rules/evaluate";
 import { RULE_IDS } from "@/lib/rules/rule-ids";
@@ -47,8 +46,8 @@ export async function recordCustomerReport(ctx: CustomerContext, raw: unknown, o
   return withTenant(tenantId, async (tx) => {
     // The row lock makes identical concurrent reports take turns: the second sees the first's step.
     if (!(await lockCase(tx, tenantId, caseId))) throw linkGone();
-    const settings = await loadRuleSettings(tx, tenantId);
     const record = (await loadCaseRecord(tx, tenantId, caseId))!;
+    const { settings } = record;
     assertLinkLive(ctx, settings, record.row.resolvedAt, now);
     if (record.row.status === "resolved") {
       throw new AppError("conflict", "Your case is resolved. If the problem is back, contact us and mention your case number.");

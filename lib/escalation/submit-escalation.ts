@@ -3,7 +3,6 @@ import { AppError } from "@/lib/errors/app-error";
 import { can } from "@/lib/auth/permissions";
 import { loadCaseRecord } from "@/lib/cases/case-record";
 import { loadCaseView, type CaseView } from "@/lib/cases/case-view";
-import { loadRuleSettings } from "@/lib/cases/rule-settings";
 import { saveCase } from "@/lib/cases/save-case";
 import { canSubmitFrom, statusChange } from "@/lib/cases/status-transitions";
 import { buildPacketDocument } from "@/lib/escalation/build-packet";
@@ -32,7 +31,7 @@ export async function submitEscalation(
   const from = record.row.status;
   if (!canSubmitFrom(from)) throw await reviewConflict(tx, tenantId, caseId, "open");
 
-  const settings = await loadRuleSettings(tx, tenantId);
+  const { settings } = record;
   const view = (await loadCaseView(tx, tenantId, caseId, now, settings))!;
   const overrideReason = view.escalation.ready ? null : overrideFor(ctx.actor, input, view);
 
