@@ -8,7 +8,8 @@ import { addDays, DAY_MS, dayStart } from "@/lib/metrics/metrics-query";
 // when its cached figures are current; otherwise it is computed from CaseStatusChange and stored with
 // the version read beforehand — only if no status change arrived since (the trigger bumps `version`
 // in the writer's transaction, and the guarded UPDATE waits for it), so a cache never holds a stale
-// answer. A week with no row had no counted status change: all zero.
+// answer. A week with no row had no counted status change: all zero. Housekeeping refreshes stale
+// closed weeks ahead of readers (lib/housekeeping/refresh-weeks.ts) through refreshClosedWeeks too.
 
 export type WeekFigures = {
   resolved: number;
@@ -47,13 +48,32 @@ export async function loadWeekFigures(
     else stale.push({ monday, version: row.version });
   }
   const staleMondays = new Set(stale.map((entry) => entry.monday));
-  const live = weeks.filter((week) => staleMondays.has(week.monday) || !closed.includes(week.monday));
+  const live = weeks.filter((week) => !staleMondays.has(week.monday) && !closed.includes(week.monday));
   const computed = await computeWeeks(tx, tenantId, platform, live);
   for (const week of live) result.set(week.monday, computed.get(week.monday) ?? EMPTY);
+  const refreshed = await refreshClosedWeeks(tx, tenantId, platform, stale);
+  for (const [monday, figures] of refreshed) result.set(monday, figures);
+  return result;
+}
+
+export type StaleWeek = { monday: string; version: number };
+
+/**
+ * Computes closed weeks from the status history and stores each with the version read before it —
+ * the one way cached figures are written, by the read path and by housekeeping alike. The UPDATE is
+ * guarded by that version: a status change that landed since (or is still uncommitted: the UPDATE
+ * waits for it) leaves the week stale for the next reader or run.
+ */
+export async function refreshClosedWeeks(tx: TenantTx, tenantId: string, platform: Platform | null, stale: readonly StaleWeek[]): Promise<Map<string, WeekFigures>> {
+  const spans = stale.map(({ monday }) => ({ monday, start: monday, end: addDays(monday, 6), partial: false }));
+  const computed = await computeWeeks(tx, tenantId, platform, spans);
+  const result = new Map<string, WeekFigures>();
   for (const { monday, version } of stale) {
+    const figures = computed.get(monday) ?? EMPTY;
+    result.set(monday, figures);
     await tx.weekStatusStats.updateMany({
-      where: { tenantId, platform: key, week: dayStart(monday), version },
-      data: { ...(computed.get(monday) ?? EMPTY), computedVersion: version },
+      where: { tenantId, platform: platform ?? "all", week: dayStart(monday), version },
+      data: { ...figures, computedVersion: version },
     });
   }
   return result;
