@@ -4,7 +4,8 @@
 //   - "refused": it answers but refuses the application's role (wrong password, missing grant);
 //   - "busy": the database is up but this server is overloaded (decision 0084): pg-pool's queue wait
 //     ("timeout exceeded when trying to connect": every connection was busy for POOL_QUEUE_WAIT_MS),
-//     Prisma's maxWait behind it, or a unit of work that outlived its transaction timeout.
+//     Prisma's maxWait behind it, a unit of work that outlived its transaction timeout, or one that
+//     PostgreSQL kept aborting for deadlocks with other writers (withTenant retries it first).
 // All recover without a restart: every pool connection is made fresh when the next one is needed.
 // (pg's own connect timeout, "timeout expired", is a connection that could not be made: unreachable.)
 export type DatabaseFault = "unreachable" | "refused" | "busy";
@@ -15,18 +16,20 @@ const UNREACHABLE_TEXT = /ECONNREFUSED|ECONNRESET|Connection terminated|^timeout
 const REFUSED_CODES = new Set(["28P01", "28000", "42501", "3D000", "P1000", "P1003", "P1010"]);
 const REFUSED_TEXT = /password authentication failed|permission denied for|role "[^"]*" is not permitted to log in|AuthenticationFailed/i;
 
-const BUSY_TEXT = /timeout exceeded when trying to connect|Unable to start a transaction in the given time|on an expired transaction/i;
+const BUSY_TEXT = /timeout exceeded when trying to connect|Unable to start a transaction in the given time|on an expired transaction|write conflict or a deadlock|TransactionWriteConflict/i;
 
 export function databaseFault(error: unknown): DatabaseFault | null {
-  if (hasBusyMessage(error)) return "busy";
+  if (isBusy(error)) return "busy";
   return outageOf(error);
 }
 
-function hasBusyMessage(error: unknown, depth = 0): boolean {
+function isBusy(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 6) return false;
-  const candidate = error as { message?: unknown; cause?: unknown };
+  const candidate = error as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+  // P2034: Prisma's "write conflict or deadlock"; the pg adapter reports 40001 / 40P01 as TransactionWriteConflict.
+  if (candidate.code === "P2034" || candidate.kind === "TransactionWriteConflict") return true;
   if (typeof candidate.message === "string" && BUSY_TEXT.test(candidate.message)) return true;
-  return hasBusyMessage(candidate.cause, depth + 1);
+  return isBusy(candidate.meta?.driverAdapterError, depth + 1) || isBusy(candidate.cause, depth + 1);
 }
 
 function outageOf(error: unknown, depth = 0): DatabaseFault | null {

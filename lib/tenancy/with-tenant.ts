@@ -74,8 +74,9 @@ async function runScoped<T>(
     } catch (error) {
       if (attempt >= WRITE_CONFLICT_ATTEMPTS || !isWriteConflict(error)) throw error;
       // PostgreSQL rolled the whole unit of work back, so running it again is safe (units of work
-      // only touch the database). A short random pause lets the other transaction finish first.
-      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * attempt));
+      // only touch the database). A random pause, longer each time, lets the other transactions
+      // finish first. If every attempt conflicts, the caller gets a 503 "busy" (lib/db/errors.ts).
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 50 * 2 ** (attempt - 1)));
     }
   }
 }
@@ -83,8 +84,10 @@ async function runScoped<T>(
 // Concurrent writes in one tenant meet on the metrics aggregates' rows (trigger-kept counters), and
 // under load two of them can deadlock; PostgreSQL then aborts one (40P01, or 40001 under
 // serializable), which Prisma reports as P2034 — or, from a raw query, as P2010 with the driver
-// adapter's "TransactionWriteConflict". Retried, it succeeds (bench:load, decision 0084).
-const WRITE_CONFLICT_ATTEMPTS = 3;
+// adapter's "TransactionWriteConflict". Retried, it succeeds (bench:load, decision 0084). Three
+// attempts were not always enough with 50 clients editing one tenant's cases (2 of 46 edits in one
+// bench:load run): five, with the pause doubling (≤ 10–810 ms in all).
+const WRITE_CONFLICT_ATTEMPTS = 5;
 
 function isWriteConflict(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
