@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES, type AuditAction, type AuditTargetType } from "@/lib/audit/audit-actions";
-import { parseInput, validationError } from "@/lib/errors/validation";
+import { parseInput } from "@/lib/errors/validation";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
-import { isUuid } from "@/lib/util/uuid";
+import { decodeTimeIdCursor, encodeTimeIdCursor } from "@/lib/util/time-id-cursor";
 
 // The administration log, newest first, a page at a time (keyset on createdAt, id: a deep page
 // costs what the first does; the log only grows).
@@ -42,7 +42,7 @@ export type AuditPage = z.infer<typeof auditPageSchema>;
 
 export async function listAudit(ctx: TenantContext, raw: unknown): Promise<AuditPage> {
   const query = parseInput(auditQuerySchema, raw);
-  const after = query.cursor ? decodeAuditCursor(query.cursor) : null;
+  const after = query.cursor ? decodeTimeIdCursor(query.cursor, "cursor", "cursor is not valid: use the nextCursor of the previous page") : null;
   const { tenantId } = ctx;
   const rows = await withTenant(tenantId, (tx) =>
     tx.auditEntry.findMany({
@@ -69,24 +69,6 @@ export async function listAudit(ctx: TenantContext, raw: unknown): Promise<Audit
       before: row.before,
       after: row.after,
     })),
-    nextCursor: rows.length > query.limit && last ? encodeAuditCursor(last.createdAt, last.id) : null,
+    nextCursor: rows.length > query.limit && last ? encodeTimeIdCursor({ at: last.createdAt, id: last.id }) : null,
   };
-}
-
-function encodeAuditCursor(at: Date, id: string): string {
-  return Buffer.from(JSON.stringify([at.toISOString(), id]), "utf8").toString("base64url");
-}
-
-function decodeAuditCursor(raw: string): { at: Date; id: string } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-  } catch {
-    parsed = null;
-  }
-  if (Array.isArray(parsed) && parsed.length === 2) {
-    const [at, id] = parsed as unknown[];
-    if (typeof at === "string" && !Number.isNaN(Date.parse(at)) && typeof id === "string" && isUuid(id)) return { at: new Date(at), id };
-  }
-  throw validationError([{ path: "cursor", message: "cursor is not valid: use the nextCursor of the previous page" }]);
 }

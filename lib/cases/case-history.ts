@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { ActorKind } from "@/lib/db/generated/client";
 import { notFound } from "@/lib/errors/app-error";
-import { parseInput, validationError } from "@/lib/errors/validation";
+import { parseInput } from "@/lib/errors/validation";
+import { decodeTimeIdCursor, encodeTimeIdCursor, type TimeIdCursor } from "@/lib/util/time-id-cursor";
 import { isUuid } from "@/lib/util/uuid";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
@@ -83,7 +84,7 @@ export async function stepsPage(tx: TenantTx, tenantId: string, caseId: string, 
     items: page.map((step) =>
       stepView(step, actors.get(step.id) ?? { kind: step.actorKind, name: step.recordedBy?.user.name ?? step.actorKind }),
     ),
-    nextCursor: rows.length > limit && last ? encodeHistoryCursor(last.triedAt, last.id) : null,
+    nextCursor: rows.length > limit && last ? encodeTimeIdCursor({ at: last.triedAt, id: last.id }) : null,
     total,
   };
 }
@@ -102,7 +103,7 @@ export async function timelinePage(tx: TenantTx, tenantId: string, caseId: strin
   const last = page.at(-1);
   return {
     items: page.map(timelineEventView),
-    nextCursor: rows.length > limit && last ? encodeHistoryCursor(last.createdAt, last.id) : null,
+    nextCursor: rows.length > limit && last ? encodeTimeIdCursor({ at: last.createdAt, id: last.id }) : null,
     total,
   };
 }
@@ -167,28 +168,11 @@ async function stepActors(
 }
 
 // (time, id) strictly before the cursor, newest first; the redundant bound starts the index scan there.
-function keysetBefore<K extends "triedAt" | "createdAt">(column: K, cursor: { at: Date; id: string }) {
+function keysetBefore<K extends "triedAt" | "createdAt">(column: K, cursor: TimeIdCursor) {
   return {
     [column]: { lte: cursor.at },
     OR: [{ [column]: { lt: cursor.at } }, { [column]: cursor.at, id: { lt: cursor.id } }],
   } as Record<K, { lte: Date }> & { OR: object[] };
 }
 
-function encodeHistoryCursor(at: Date, id: string): string {
-  return Buffer.from(JSON.stringify([at.toISOString(), id]), "utf8").toString("base64url");
-}
-
-function decodeHistoryCursor(raw: string): { at: Date; id: string } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-  } catch {
-    parsed = null;
-  }
-  if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === "string" && typeof parsed[1] === "string" && isUuid(parsed[1])) {
-    const at = new Date(parsed[0]);
-    const year = at.getUTCFullYear();
-    if (!Number.isNaN(at.getTime()) && year >= 1 && year <= 9999) return { at, id: parsed[1] };
-  }
-  throw validationError([{ path: "cursor", message: "cursor is not valid: use the nextCursor of the previous page" }]);
-}
+const decodeHistoryCursor = (raw: string) => decodeTimeIdCursor(raw, "cursor", "cursor is not valid: use the nextCursor of the previous page");

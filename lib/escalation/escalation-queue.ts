@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { CaseStatus, Platform, Prisma } from "@/lib/db/generated/client";
-import { parseInput, validationError } from "@/lib/errors/validation";
+import { parseInput } from "@/lib/errors/validation";
 import { displayCaseNumber } from "@/lib/cases/case-number";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
+import { decodeTimeIdCursor, encodeTimeIdCursor, type TimeIdCursor } from "@/lib/util/time-id-cursor";
 
 // The supervisors' queue (SPEC §4): "Awaiting review", oldest submission first, and "Ready, not
 // submitted", longest-ready first. Both paged in the database by keyset (time, id), like the case list.
@@ -82,7 +83,7 @@ export async function awaitingReviewCount(ctx: TenantContext): Promise<number> {
   return withTenant(ctx.tenantId, (tx) => tx.case.count({ where: { tenantId: ctx.tenantId, status: "escalation_review" } }));
 }
 
-async function awaitingReview(tx: TenantTx, tenantId: string, limit: number, after: QueueCursor | null): Promise<QueueSection<AwaitingReviewItem>> {
+async function awaitingReview(tx: TenantTx, tenantId: string, limit: number, after: TimeIdCursor | null): Promise<QueueSection<AwaitingReviewItem>> {
   const where: Prisma.CaseWhereInput = { tenantId, status: "escalation_review" };
   const rows = await tx.case.findMany({
     where: after ? { AND: [where, keysetAfter("escalationSubmittedAt", after)] } : where,
@@ -106,7 +107,7 @@ async function awaitingReview(tx: TenantTx, tenantId: string, limit: number, aft
   });
 }
 
-async function readyNotSubmitted(tx: TenantTx, tenantId: string, limit: number, after: QueueCursor | null, now: Date): Promise<QueueSection<ReadyItem>> {
+async function readyNotSubmitted(tx: TenantTx, tenantId: string, limit: number, after: TimeIdCursor | null, now: Date): Promise<QueueSection<ReadyItem>> {
   const where: Prisma.CaseWhereInput = { tenantId, status: { in: ACTIVE }, escalationReadyAt: { lte: now } };
   const rows = await tx.case.findMany({
     where: after ? { AND: [where, keysetAfter("escalationReadyAt", after)] } : where,
@@ -142,33 +143,15 @@ function section<R extends { id: string }, T>(rows: R[], limit: number, total: n
   const lastKey = last ? key(last) : null;
   return {
     items: page.map(shape),
-    nextCursor: rows.length > limit && last && lastKey ? encodeQueueCursor({ at: lastKey.toISOString(), id: last.id }) : null,
+    nextCursor: rows.length > limit && last && lastKey ? encodeTimeIdCursor({ at: lastKey, id: last.id }) : null,
     total,
   };
 }
 
 // --- keyset cursor: the (time, id) of the last row shown, opaque to clients ---
 
-interface QueueCursor {
-  at: string;
-  id: string;
+function keysetAfter(column: "escalationSubmittedAt" | "escalationReadyAt", { at, id }: TimeIdCursor): Prisma.CaseWhereInput {
+  return { [column]: { gte: at }, OR: [{ [column]: { gt: at } }, { [column]: at, id: { gt: id } }] };
 }
 
-function keysetAfter(column: "escalationSubmittedAt" | "escalationReadyAt", cursor: QueueCursor): Prisma.CaseWhereInput {
-  const at = new Date(cursor.at);
-  return { [column]: { gte: at }, OR: [{ [column]: { gt: at } }, { [column]: at, id: { gt: cursor.id } }] };
-}
-
-function encodeQueueCursor(cursor: QueueCursor): string {
-  return Buffer.from(JSON.stringify([cursor.at, cursor.id]), "utf8").toString("base64url");
-}
-
-function decodeQueueCursor(raw: string, path: string): QueueCursor {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
-    if (typeof at === "string" && !Number.isNaN(Date.parse(at)) && typeof id === "string" && /^[0-9a-f-]{36}$/i.test(id)) return { at, id };
-  } catch {
-    // fall through to the field error
-  }
-  throw validationError([{ path, message: `${path} is not valid: use the link to the next page` }]);
-}
+const decodeQueueCursor = (raw: string, path: string) => decodeTimeIdCursor(raw, path, `${path} is not valid: use the link to the next page`);
