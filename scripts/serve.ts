@@ -4,8 +4,8 @@
 //     handed to the app in a header whose name is random per process, so it cannot be forged;
 //   - security headers, and a Content-Security-Policy with a fresh nonce for pages (defaults: a
 //     header the app sets itself, such as /api/docs's own policy, wins);
-//   - body limits: a declared Content-Length over the limit is a 413 before the app runs, and
-//     server-action bodies are counted while streaming (Next.js answers those with a 500).
+//   - body limits: a body over its route's limit, declared or streamed, is a 413 before the app runs
+//     (lib/http/body-limits.ts).
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { TLSSocket } from "node:tls";
@@ -54,14 +54,12 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promi
   if (nonce) req.headers["content-security-policy"] = headers["Content-Security-Policy"];
 
   const limit = bodyLimitFor(req.method ?? "GET", url.pathname);
-  if (limit) {
+  if (limit !== null && hasBody(req)) {
     const declared = Number(req.headers["content-length"] ?? 0);
-    if (declared > limit.bytes) return sendTooLarge(res, limit.bytes);
-    if (limit.enforcedByServer && hasBody(req)) {
-      const body = await readCapped(req, limit.bytes);
-      if (body === null) return sendTooLarge(res, limit.bytes);
-      replaceBody(req, body);
-    }
+    if (declared > limit) return sendTooLarge(req, res, limit);
+    const body = await readCapped(req, limit);
+    if (body === null) return sendTooLarge(req, res, limit);
+    replaceBody(req, body);
   }
   await handle(req, res);
 }

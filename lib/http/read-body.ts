@@ -6,9 +6,10 @@ import { AppError } from "@/lib/errors/app-error";
 
 export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
 
-// Once over the limit we simply stop reading: the client's writes block on a full socket, it reads
-// the 413 we answer at once, and the idle connection is closed by the server's keep-alive timeout.
-// Measured with a 200 MB chunked upload: 413 after ~0.1 s, server memory +3 MB (e2e/request-limits).
+// Under `npm start` the HTTP server has already refused a body over the same limit, and drained the
+// rest of its upload so the client reads the 413 (scripts/serve/request-body.ts): this check is what
+// stands when a route runs without that server (next dev, tests calling a handler directly).
+// Measured with a 200 MB chunked upload: 413 after ~8–10 MB sent, server memory flat (e2e/request-limits).
 
 export function payloadTooLarge(limitBytes: number): AppError {
   return new AppError("payload_too_large", `The request body is larger than the limit of ${formatBytes(limitBytes)}`, { limitBytes });

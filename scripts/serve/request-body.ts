@@ -47,27 +47,49 @@ export function readCapped(req: IncomingMessage, limit: number): Promise<Buffer 
  */
 export function replaceBody(req: IncomingMessage, body: Buffer): void {
   const replacement = new Readable({ read() {} });
-  replacement.push(body);
-  replacement.push(null);
   const target = req as unknown as Record<string, unknown>;
   for (const key in replacement) {
     let value = (replacement as unknown as Record<string, unknown>)[key];
     if (typeof value === "function") value = (value as (...args: unknown[]) => unknown).bind(req);
     target[key] = value;
   }
+  // Pushed through the request, not the replacement: the two share their event state, and an event
+  // the replacement emitted itself would reach a listener as coming from another stream (a route
+  // handler's body, read as an async iterator, then failed with "callback is not a function").
+  req.push(body);
+  req.push(null);
   req.headers["content-length"] = String(body.length);
   delete req.headers["transfer-encoding"];
 }
 
+/** How long the rest of an over-limit upload is read (and thrown away) after the 413 is written. */
+export const OVER_LIMIT_LINGER_MS = 5_000;
+
 /**
- * The same 413 body the app's routes answer. The rest of the upload is not read: the client's writes
- * block, it reads this answer, and the idle connection is closed by the keep-alive timeout (closing
- * at once could reset the connection before the client has read the 413).
+ * The same 413 body the app's routes answer, then a "lingering close". Closing a connection that
+ * still has unread upload bytes makes the kernel reset it, and a reset throws away the 413 the client
+ * has not read yet: the client sees EPIPE or ECONNRESET instead of the answer (Node closes the socket
+ * as soon as the response ends; CI failed on it). So the answer is written whole, the rest of the
+ * upload is read and discarded (memory stays flat), and the response ends when the upload does, or
+ * after `lingerMs` for a client that never stops sending.
  */
-export function sendTooLarge(res: ServerResponse, limitBytes: number): void {
+export function sendTooLarge(req: IncomingMessage, res: ServerResponse, limitBytes: number, lingerMs = OVER_LIMIT_LINGER_MS): void {
   const body = JSON.stringify(toProblem(payloadTooLarge(limitBytes)).body);
-  res.writeHead(413, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) });
-  res.end(body);
+  res.writeHead(413, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), Connection: "close" });
+  res.write(body);
+  if (req.complete) return void res.end();
+  const giveUp = setTimeout(() => {
+    res.end();
+    req.socket.destroy();
+  }, lingerMs);
+  const finish = () => {
+    clearTimeout(giveUp);
+    res.end();
+  };
+  req.once("end", finish);
+  req.once("error", finish);
+  req.once("close", finish);
+  req.resume();
 }
 
 /** A body is coming when the request declares a length above 0 or is chunked. */
