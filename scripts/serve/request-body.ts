@@ -63,7 +63,7 @@ export function replaceBody(req: IncomingMessage, body: Buffer): void {
 }
 
 /** How long the rest of an over-limit upload is read (and thrown away) after the 413 is written. */
-export const OVER_LIMIT_LINGER_MS = 5_000;
+const OVER_LIMIT_LINGER_MS = 5_000;
 
 /**
  * The same 413 body the app's routes answer, then a "lingering close". Closing a connection that
