@@ -20,12 +20,20 @@ const CASES = 240;
 let admin: pg.Client;
 let tenantId: string;
 let otherTenantId: string;
+let indexesBefore: string[];
+
+// Every index and constraint of the tables the seed drops indexes on, as PostgreSQL would recreate them.
+const indexDefinitions = async () =>
+  (await admin.query(`SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'
+     AND tablename IN ('Customer', 'Case', 'CaseSearchToken', 'Device', 'StatusObservation', 'TriedStep', 'CaseEvent') ORDER BY indexdef`))
+    .rows.map((row) => row.indexdef as string);
 
 beforeAll(async () => {
   admin = new pg.Client({ connectionString: adminDatabaseUrl });
   await admin.connect();
   tenantId = (await provisionTenant({ name: "Seed Check" })).tenantId;
   otherTenantId = (await provisionTenant({ name: "Seed Check Other" })).tenantId;
+  indexesBefore = await indexDefinitions();
   const report = await seedCases(adminDatabaseUrl, [
     { tenantId, cases: CASES, assigneeId: null },
     { tenantId: otherTenantId, cases: 30, assigneeId: null },
@@ -38,6 +46,11 @@ afterAll(async () => {
 });
 
 describe("bench/seed-cases.ts", () => {
+  it("rebuilds every index it dropped for the load", async () => {
+    expect(indexesBefore.length).toBeGreaterThan(20);
+    expect(await indexDefinitions()).toEqual(indexesBefore);
+  });
+
   it("stores the search tokens and platforms the services derive from each seeded case's facts", async () => {
     const mismatches: string[] = [];
     const { rows: tokenRows } = await admin.query(
