@@ -68,29 +68,12 @@ export async function seedCases(adminUrl: string, tenants: SeedTenant[], options
   const started = performance.now();
   const steps: Record<string, number> = {};
   const connections = [new pg.Client({ connectionString: adminUrl }), new pg.Client({ connectionString: adminUrl })];
-  const run = async (client: pg.Client, name: string, sql: string) => {
+  const timed = async (name: string, work: () => Promise<unknown>) => {
     const t0 = performance.now();
-    await client.query(sql);
+    await work();
     steps[name] = (steps[name] ?? 0) + (performance.now() - t0) / 1000;
   };
-  let walFree = new Set<string>();
-  const load = async (client: pg.Client, name: string) => {
-    const table = TABLE_OF[name];
-    if (!table || !walFree.has(table)) return run(client, name, INSERTS[name]!);
-    const t0 = performance.now();
-    await client.query("BEGIN");
-    try {
-      await client.query(`LOCK TABLE "${table}" IN ACCESS EXCLUSIVE MODE`);
-      const { rows } = await client.query(`SELECT EXISTS (SELECT 1 FROM "${table}") AS "hasRows"`);
-      if (!rows[0].hasRows) await client.query(`TRUNCATE ONLY "${table}"`);
-      await client.query(INSERTS[name]!);
-      await client.query("COMMIT");
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    }
-    steps[name] = (steps[name] ?? 0) + (performance.now() - t0) / 1000;
-  };
+  const run = (client: pg.Client, name: string, sql: string) => timed(name, () => client.query(sql));
   try {
     await Promise.all(connections.map((client) => client.connect()));
     const pids = await Promise.all(connections.map(async (client) => (await client.query("SELECT pg_backend_pid() AS pid")).rows[0].pid as number));
@@ -98,15 +81,17 @@ export async function seedCases(adminUrl: string, tenants: SeedTenant[], options
     await Promise.all(connections.map((client) => prepareSession(client, tenants, now)));
 
     const secondary = await secondaryIndexes(connections[0]!);
-    walFree = await tablesLoadableWithoutWal(connections[0]!);
+    const walFree = await tablesLoadableWithoutWal(connections[0]!);
+    const load = (client: pg.Client, name: string) => {
+      const table = TABLE_OF[name];
+      return timed(name, () => (table && walFree.has(table) ? fillWithoutWal(client, table, INSERTS[name]!) : client.query(INSERTS[name]!)));
+    };
     // Autovacuum would start on the loaded tables as soon as their rows land, and the seed's own
     // VACUUM/ANALYZE would then wait for it: it is off for these tables until the seed is done.
     await run(connections[0]!, "drop indexes", `ALTER TABLE "CaseSearchToken" DROP CONSTRAINT ${TOKEN_PRIMARY_KEY};
       ${secondary.map((index) => `DROP INDEX "${index.name}";`).join("\n")}
       ${SEEDED_TABLES.map((table) => `ALTER TABLE "${table}" SET (autovacuum_enabled = false);`).join("\n")}`);
-    const t0 = performance.now();
-    await runOnWorkers(connections, seedTasks(secondary, load, run));
-    steps["load, indexes and statistics (wall)"] = (performance.now() - t0) / 1000;
+    await timed("load, indexes and statistics (wall)", () => runOnWorkers(connections, seedTasks(secondary, load, run)));
     await connections[0]!.query(SEEDED_TABLES.map((table) => `ALTER TABLE "${table}" RESET (autovacuum_enabled);`).join("\n"));
     const cpuAfter = pids.map(processCpuSeconds);
     const serverCpuSeconds = cpuBefore.every((cpu) => cpu !== null) && cpuAfter.every((cpu) => cpu !== null)
@@ -174,6 +159,21 @@ async function tablesLoadableWithoutWal(admin: pg.Client): Promise<Set<string>> 
     [SEEDED_TABLES],
   );
   return new Set(rows.map((row) => row.table as string));
+}
+
+/** Runs a leaf table's INSERT in one transaction that first empties the table (when it has no rows), so the rows skip the WAL. */
+async function fillWithoutWal(client: pg.Client, table: string, insert: string): Promise<void> {
+  await client.query("BEGIN");
+  try {
+    await client.query(`LOCK TABLE "${table}" IN ACCESS EXCLUSIVE MODE`);
+    const { rows } = await client.query(`SELECT EXISTS (SELECT 1 FROM "${table}") AS "hasRows"`);
+    if (!rows[0].hasRows) await client.query(`TRUNCATE ONLY "${table}"`);
+    await client.query(insert);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  }
 }
 
 /** A seeding session: no row-by-row foreign-key checks or triggers, no JIT, and the generator's temporary tables and view. */
