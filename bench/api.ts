@@ -60,7 +60,7 @@ const breakdownSummary = (b: CallBreakdown) => ({
 
 async function measureAll(appUrl: string, tenantId: string, adminToken: string, cases: number, iterations: number): Promise<Row[]> {
   // Imported once APP_DATABASE_URL points at the bench database.
-  const { listCases } = await import("@/lib/cases/list-cases");
+  const { listCases } = await import("@/lib/cases/list/list-cases");
   const { getCase } = await import("@/lib/cases/get-case");
   const { recordStep } = await import("@/lib/cases/record-step");
   const { createCase } = await import("@/lib/cases/create-case");

@@ -3,9 +3,9 @@
 // answer), one more step, and a page of older steps. Prints p50/p95 in milliseconds.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { applyMigrations } from "@/lib/db/migrate";
-import { ensureAppRole } from "@/lib/db/bootstrap";
+import { startEmbeddedPostgres } from "@/lib/db/setup/embedded-postgres";
+import { applyMigrations } from "@/lib/db/setup/migrate";
+import { ensureAppRole } from "@/lib/db/setup/bootstrap";
 
 const STEPS = Number(process.env.BENCH_STEPS ?? 10_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 30);
@@ -27,7 +27,7 @@ async function main() {
 }
 
 async function run(adminUrl: string) {
-  const { provisionTenant } = await import("@/lib/tenancy/provision");
+  const { provisionTenant } = await import("@/lib/members/provision-tenant");
   const { createCase } = await import("@/lib/cases/create-case");
   const { getCase } = await import("@/lib/cases/get-case");
   const { recordStep } = await import("@/lib/cases/record-step");

@@ -4,9 +4,9 @@
 // {"bench":"customer","links":…,"results":[{"name","p50","p95"}]} (milliseconds).
 import { randomBytes } from "node:crypto";
 import { NextRequest } from "next/server";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { applyMigrations } from "@/lib/db/migrate";
-import { ensureAppRole } from "@/lib/db/bootstrap";
+import { startEmbeddedPostgres } from "@/lib/db/setup/embedded-postgres";
+import { applyMigrations } from "@/lib/db/setup/migrate";
+import { ensureAppRole } from "@/lib/db/setup/bootstrap";
 import { percentile, round2 } from "./support/measure";
 import { integerSetting, runBenchmark } from "./support/run-benchmark";
 
@@ -28,9 +28,9 @@ runBenchmark(async () => {
 
 async function run(linkCount: number): Promise<{ name: string; p50: number; p95: number }[]> {
   // Imported after APP_DATABASE_URL is set, so every pool connects as the application role.
-  const { provisionTenant } = await import("@/lib/tenancy/provision");
+  const { provisionTenant } = await import("@/lib/members/provision-tenant");
   const { createCase } = await import("@/lib/cases/create-case");
-  const { rotateCustomerLink } = await import("@/lib/cases/customer-link");
+  const { rotateCustomerLink } = await import("@/lib/customer/rotate-customer-link");
   const { enforceRateLimit } = await import("@/lib/rate-limit/limiter");
   const { GET: page } = await import("@/app/c/[token]/route");
   const { GET: json } = await import("@/app/api/c/[token]/route");

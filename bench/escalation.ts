@@ -4,9 +4,9 @@
 // {"bench":"escalation","cases":…,"results":[{"name","p50","p95","rawP50","rawP95"}],"zipMb":…,"zipSeconds":…,"zipPeakRssMb":…}.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { applyMigrations } from "@/lib/db/migrate";
-import { ensureAppRole } from "@/lib/db/bootstrap";
+import { startEmbeddedPostgres } from "@/lib/db/setup/embedded-postgres";
+import { applyMigrations } from "@/lib/db/setup/migrate";
+import { ensureAppRole } from "@/lib/db/setup/bootstrap";
 import { inTenant } from "./api-raw-sql";
 import { seedCases } from "./seed-cases";
 import { round2, timeRuns, type Stats } from "./support/measure";
@@ -32,7 +32,7 @@ runBenchmark(async () => {
 
 async function run(adminUrl: string, appUrl: string, cases: number, iterations: number) {
   // Imported after APP_DATABASE_URL is set, so the services connect as the application role.
-  const { provisionTenant } = await import("@/lib/tenancy/provision");
+  const { provisionTenant } = await import("@/lib/members/provision-tenant");
   const { escalationQueue, awaitingReviewCount } = await import("@/lib/escalation/escalation-queue");
   const { getPacket } = await import("@/lib/escalation/get-packet");
   const { openPacketZip } = await import("@/lib/escalation/packet-zip");

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
-import { findFreePort } from "@/lib/db/embedded-postgres";
+import { findFreePort } from "@/lib/db/setup/embedded-postgres";
 import { requestMix } from "./load-mix";
 import { prepareBenchDatabase } from "./support/bench-database";
 import { percentile, round2 } from "./support/measure";

@@ -7,9 +7,9 @@
 // an empty week cache and the same reads after one run of the week refresh job. The seed prints its phases (bench/seed-metrics.ts; BENCH_SEED=triggers: the slow reference).
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { applyMigrations } from "@/lib/db/migrate";
-import { ensureAppRole } from "@/lib/db/bootstrap";
+import { startEmbeddedPostgres } from "@/lib/db/setup/embedded-postgres";
+import { applyMigrations } from "@/lib/db/setup/migrate";
+import { ensureAppRole } from "@/lib/db/setup/bootstrap";
 import { inTenant } from "./api-raw-sql";
 import { round2, timeRuns, type Stats } from "./support/measure";
 import { BenchmarkTargetMissed, integerSetting, runBenchmark } from "./support/run-benchmark";
@@ -47,7 +47,7 @@ type Settings = { cases: number; otherCases: number; iterations: number };
 
 async function run(adminUrl: string, appUrl: string, { cases, otherCases, iterations }: Settings): Promise<{ all: [string, Stats][]; metrics: [string, Stats][]; seedSeconds: number; coldMs: Record<string, number>; weekRefresh: { seconds: number; weeks: number; moreLeft: boolean } }> {
   // Imported after APP_DATABASE_URL is set, so the services connect as the application role.
-  const { provisionTenant } = await import("@/lib/tenancy/provision");
+  const { provisionTenant } = await import("@/lib/members/provision-tenant");
   const { getFixEffectiveness } = await import("@/lib/metrics/fix-effectiveness");
   const { getAgeing } = await import("@/lib/metrics/ageing");
   const { getEscalations } = await import("@/lib/metrics/escalations");

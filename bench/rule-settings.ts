@@ -6,9 +6,9 @@
 import { randomBytes } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import pg from "pg";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { applyMigrations } from "@/lib/db/migrate";
-import { ensureAppRole } from "@/lib/db/bootstrap";
+import { startEmbeddedPostgres } from "@/lib/db/setup/embedded-postgres";
+import { applyMigrations } from "@/lib/db/setup/migrate";
+import { ensureAppRole } from "@/lib/db/setup/bootstrap";
 import { processCpuSeconds, seedCases } from "./seed-cases";
 import { integerSetting, runBenchmark } from "./support/run-benchmark";
 
@@ -32,7 +32,7 @@ runBenchmark(async () => {
 
 async function run(adminUrl: string, { OPEN_CASES, OTHER_TENANT_CASES, RUNS }: { OPEN_CASES: number; OTHER_TENANT_CASES: number; RUNS: number }) {
   // Imported after APP_DATABASE_URL is set, so the app's client connects as the application role.
-  const { provisionTenant } = await import("@/lib/tenancy/provision");
+  const { provisionTenant } = await import("@/lib/members/provision-tenant");
   const { saveRuleSettings } = await import("@/lib/rule-settings/save-rule-settings");
   const { getRuleSettings } = await import("@/lib/rule-settings/rule-settings-view");
 

@@ -1,17 +1,8 @@
 // Benchmark: suggest + escalationReadiness over 100,000 varied generated cases (deterministic seed).
 // Usage: npm run bench:rules [-- --cases 200000]. Target: median under 20 µs per case.
-import {
-  caseFactsSchema,
-  NETWORKS,
-  PLATFORMS,
-  STATUS_MESSAGES,
-  STEP_OUTCOMES,
-  STORAGE_MODES,
-  SYMPTOMS,
-  type CaseFacts,
-  type TriedStep,
-} from "@/lib/facts/schema";
-import { escalationReadiness } from "@/lib/escalation/readiness";
+import { caseFactsSchema, NETWORKS, PLATFORMS, STATUS_MESSAGES, STEP_OUTCOMES, STORAGE_MODES, SYMPTOMS, type CaseFacts } from "@/lib/facts/schema";
+import { type TriedStep } from "@/lib/rules/tried-step-schema";
+import { escalationReadiness } from "@/lib/triage/readiness";
 import { seededRandom } from "@/lib/util/seeded-random";
 import { triageCase } from "@/lib/triage/triage-case";
 import { RULE_IDS } from "@/lib/rules/rule-ids";

@@ -1,6 +1,7 @@
 import Link from "next/link";
-import { can, ROLE_LABELS, type Permission, type Role } from "@/lib/auth/permissions";
-import { queueHref } from "@/lib/cases/case-queues";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { ROLE_LABELS, type Role } from "@/lib/tenancy/roles";
+import { queueHref } from "@/lib/cases/list/case-queues";
 import { ShortcutsButton } from "@/components/keyboard/keyboard-shortcuts";
 import { SignOutButton } from "@/components/sign-out-button";
 

@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { findFreePort, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../lib/db/embedded-postgres";
+import { findFreePort, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../lib/db/setup/embedded-postgres";
 import { runTsx } from "./support/run-cli";
 
 // A product instance of its own on a PostgreSQL this test can stop and start again, to show the

@@ -4,7 +4,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { findFreePort, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../lib/db/embedded-postgres";
+import { findFreePort, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../lib/db/setup/embedded-postgres";
 import { runTsx } from "./support/run-cli";
 
 // Two product instances behind one (imaginary) load balancer, on one database: whatever a person

@@ -1,8 +1,8 @@
 // npm run db:migrate [-- --migrations-dir <dir>]
 // Applies prisma/migrations to DATABASE_URL, or to the local embedded PostgreSQL (.data/postgres).
 import { parseArgs } from "node:util";
-import { resolveAdminDatabase } from "@/lib/db/admin-database";
-import { applyMigrations } from "@/lib/db/migrate";
+import { resolveAdminDatabase } from "@/lib/db/setup/admin-database";
+import { applyMigrations } from "@/lib/db/setup/migrate";
 
 process.env.CHECKPOINT_DISABLE = "1";
 

@@ -4,7 +4,7 @@
 // add hand-written SQL (RLS policies, grants, functions) to it as needed.
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createMigration } from "@/lib/db/create-migration";
+import { createMigration } from "@/lib/db/setup/create-migration";
 
 process.env.CHECKPOINT_DISABLE = "1";
 

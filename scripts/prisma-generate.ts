@@ -7,7 +7,7 @@ import path from "node:path";
 
 const require = createRequire(import.meta.url);
 const prismaCli = path.join(path.dirname(require.resolve("prisma/package.json")), "build/index.js");
-// Any existing file will do; this one is the WASM engine the real migrations use (lib/db/schema-engine.ts).
+// Any existing file will do; this one is the WASM engine the real migrations use (lib/db/setup/schema-engine.ts).
 const placeholderEngine = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
 
 const result = spawnSync(process.execPath, [prismaCli, "generate", ...process.argv.slice(2)], {

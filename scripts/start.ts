@@ -3,11 +3,11 @@
 // start, and serves on http://localhost:3000 (PORT to change).
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { resolveAdminDatabase } from "@/lib/db/admin-database";
-import { ensureAppRole } from "@/lib/db/bootstrap";
+import { resolveAdminDatabase } from "@/lib/db/setup/admin-database";
+import { ensureAppRole } from "@/lib/db/setup/bootstrap";
 import { appPrisma } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
-import { loadLocalSecrets } from "@/lib/runtime/local-secrets";
+import { applyMigrations } from "@/lib/db/setup/migrate";
+import { loadLocalSecrets } from "@/lib/db/setup/local-secrets";
 import { buildIfNeeded } from "./start/build-if-needed";
 import { ensureDemoTenant } from "./start/demo-tenant";
 

@@ -4,13 +4,13 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
-import { resolveAdminDatabase } from "@/lib/db/admin-database";
-import { ensureAppRole } from "@/lib/db/bootstrap";
-import { applyMigrations } from "@/lib/db/migrate";
+import { resolveAdminDatabase } from "@/lib/db/setup/admin-database";
+import { ensureAppRole } from "@/lib/db/setup/bootstrap";
+import { applyMigrations } from "@/lib/db/setup/migrate";
 import { AppError } from "@/lib/errors/app-error";
 import { fieldIssuesFromZod } from "@/lib/errors/validation";
-import { loadLocalSecrets } from "@/lib/runtime/local-secrets";
-import { provisionTenant } from "@/lib/tenancy/provision";
+import { loadLocalSecrets } from "@/lib/db/setup/local-secrets";
+import { provisionTenant } from "@/lib/members/provision-tenant";
 
 const USAGE = 'Usage: npm run tenant:create -- --name "Acme Support" [--admin-email admin@acme.example] [--admin-name "Ada"]';
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { Role } from "@/lib/auth/permissions";
-import { CASE_QUEUES, queueHref, type CaseQueueId } from "@/lib/cases/case-queues";
-import { landingSummary } from "@/lib/dashboard/landing-summary";
+import type { Role } from "@/lib/tenancy/roles";
+import { CASE_QUEUES, queueHref, type CaseQueueId } from "@/lib/cases/list/case-queues";
+import { landingSummary } from "@/lib/cases/list/landing-summary";
 import { requireStaffPage } from "@/app/_server/staff";
 
 export const metadata = { title: "Your desk" };

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { authenticateApiToken } from "@/lib/auth/api-tokens";
-import { assertCan, type Permission } from "@/lib/auth/permissions";
+import type { StaffOperation } from "@/lib/api/api-operation";
+import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
 import { problemFor } from "@/lib/http/problem";
 import type { StaffActor, TenantContext } from "@/lib/tenancy/context";
@@ -11,8 +12,9 @@ import { requestSite } from "@/app/_server/request-site";
 import { currentStaff } from "@/app/_server/staff";
 
 // One wrapper for every /api/v1 handler: resolves who is calling (API token or browser session),
-// refuses foreign-origin writes made with a session cookie, checks the permission, and maps
-// errors to JSON. Handlers receive a tenant context and return data or a Response.
+// refuses foreign-origin writes made with a session cookie, checks the permission its operation
+// declares (lib/api/*-operations.ts: the one place it is written), and maps errors to JSON.
+// Handlers receive a tenant context and return data or a Response.
 
 export interface ApiContext extends TenantContext {
   actor: StaffActor;
@@ -22,8 +24,9 @@ type Handler<P> = (args: { ctx: ApiContext; request: NextRequest; params: P }) =
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export function apiRoute<P = Record<string, never>>(permission: Permission, handler: Handler<P>) {
-  return async (request: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
+export function apiRoute<P = Record<string, never>>(operation: StaffOperation, handler: Handler<P>) {
+  const { permission } = operation.access;
+  const route = async (request: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     try {
       const ctx = await authenticate(request);
       assertCan(ctx.actor.role, permission);
@@ -33,6 +36,8 @@ export function apiRoute<P = Record<string, never>>(permission: Permission, hand
       return errorResponse(error, `${request.method} ${request.nextUrl.pathname}`);
     }
   };
+  // The tests read which operation a route serves from the handler itself.
+  return Object.assign(route, { operation });
 }
 
 /** The JSON error body with the headers its status calls for (WWW-Authenticate, Retry-After). */

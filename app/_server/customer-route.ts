@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import type { CustomerLinkOperation } from "@/lib/api/api-operation";
 import { AppError } from "@/lib/errors/app-error";
 import { problemFor } from "@/lib/http/problem";
 import { enforceRateLimit, retryAfterOf } from "@/lib/rate-limit/limiter";
@@ -33,7 +34,17 @@ const CONTENT_SECURITY_POLICY: Record<Format, string> = {
   json: "default-src 'none'; frame-ancestors 'none'",
 };
 
-export function customerRoute(format: Format, handler: Handler) {
+/** A JSON route of the customer's link, serving the operation declared in lib/api/customer-operations.ts. */
+export function customerRoute(operation: CustomerLinkOperation, handler: Handler) {
+  return Object.assign(linkRoute("json", handler), { operation });
+}
+
+/** The customer's HTML page (/c/{token}): not part of the API document. */
+export function customerPageRoute(handler: Handler) {
+  return linkRoute("html", handler);
+}
+
+function linkRoute(format: Format, handler: Handler) {
   return async (request: NextRequest, route: { params: Promise<Params> }): Promise<Response> => {
     let response: Response;
     try {

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { ensureAppRole } from "@/lib/db/bootstrap";
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle, type ServerSettings } from "@/lib/db/embedded-postgres";
-import { applyMigrations } from "@/lib/db/migrate";
+import { ensureAppRole } from "@/lib/db/setup/bootstrap";
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle, type ServerSettings } from "@/lib/db/setup/embedded-postgres";
+import { applyMigrations } from "@/lib/db/setup/migrate";
 import { seedCases, type SeedReport } from "../seed-cases";
 
 // A throwaway embedded PostgreSQL with the migrations applied, one big tenant (provisioned through
@@ -37,7 +37,7 @@ export async function prepareBenchDatabase(options: BenchDatabaseOptions): Promi
     const appUrl = await ensureAppRole(server.adminUrl, appPassword);
     // The app's client reads APP_DATABASE_URL when first used: set it before any service is imported.
     process.env.APP_DATABASE_URL = appUrl;
-    const { provisionTenant } = await import("@/lib/tenancy/provision");
+    const { provisionTenant } = await import("@/lib/members/provision-tenant");
     const big = await provisionTenant({ name: "Bench Big Tenant" });
 
     const admin = new pg.Client({ connectionString: server.adminUrl });

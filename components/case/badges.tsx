@@ -1,7 +1,7 @@
-import type { CaseStatus } from "@/lib/cases/case-schemas";
+import type { CaseStatus } from "@/lib/cases/schemas/case-schemas";
 import type { Risk } from "@/lib/rules/categories";
 import { RISK_LABELS } from "@/lib/rules/categories";
-import { CASE_STATUS_LABELS } from "@/lib/cases/status-labels";
+import { CASE_STATUS_LABELS } from "@/lib/cases/view/status-labels";
 import { formatDateTime } from "@/components/case/format";
 
 const RISK_CLASS: Record<Risk, string> = {

@@ -1,13 +1,4 @@
-import type {
-  AppleSystemStatus,
-  CaseFacts,
-  CaseFactsInput,
-  Network,
-  Platform,
-  StatusMessage,
-  StorageMode,
-  Symptom,
-} from "@/lib/facts/schema";
+import type { AppleSystemStatus, CaseFacts, CaseFactsInput, Network, Platform, StatusMessage, StorageMode, Symptom } from "@/lib/facts/schema";
 import { PLATFORM_LABELS } from "@/lib/facts/labels";
 
 // The facts form's editable state. Every input keeps the text the agent typed ("" = unknown), and

@@ -9,7 +9,7 @@ import {
   STORAGE_MODE_LABELS,
   SYMPTOM_LABELS,
 } from "@/lib/facts/labels";
-import { CASE_STATUS_LABELS } from "@/lib/cases/status-labels";
+import { CASE_STATUS_LABELS } from "@/lib/cases/view/status-labels";
 import { formatDateTime } from "@/components/case/format";
 import { PACKET_CSS } from "@/components/packet/packet-css";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { roleSchema, type Role } from "@/lib/auth/permissions";
+import { roleSchema, type Role } from "@/lib/tenancy/roles";
 
 // API tokens as GET /api/v1/api-tokens answers them and /admin/api-tokens lists them. Never the
 // secret or its hash: the prefix is enough to recognise a token.

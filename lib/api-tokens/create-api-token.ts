@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { issueApiToken } from "@/lib/auth/api-tokens";
-import { roleRank, roleSchema } from "@/lib/auth/permissions";
+import { roleRank, roleSchema } from "@/lib/tenancy/roles";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { apiTokenSelect, apiTokenView, type CreatedApiToken } from "@/lib/api-tokens/api-token-views";
 import { AppError } from "@/lib/errors/app-error";

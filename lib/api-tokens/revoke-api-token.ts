@@ -1,4 +1,4 @@
-import { roleRank } from "@/lib/auth/permissions";
+import { roleRank } from "@/lib/tenancy/roles";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { apiTokenSelect, apiTokenView, type ApiTokenView } from "@/lib/api-tokens/api-token-views";
 import { forgetApiToken } from "@/lib/auth/api-tokens";

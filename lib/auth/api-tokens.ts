@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/tenancy/roles";
 import { ApiTokenCache } from "@/lib/auth/api-token-cache";
 import { hashSecret, newSecret } from "@/lib/auth/secrets";
 import { withLookup, withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";

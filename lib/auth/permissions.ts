@@ -1,12 +1,8 @@
-import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
+import type { Role } from "@/lib/tenancy/roles";
 
 // Permissions as strings, checked on the server by one helper and used by the UI to hide
 // controls it would refuse anyway (the Epic Stack habit).
-export const ROLES = ["agent", "supervisor", "admin"] as const;
-export type Role = (typeof ROLES)[number];
-export const ROLE_LABELS: Record<Role, string> = { agent: "Agent", supervisor: "Supervisor", admin: "Admin" };
-export const roleSchema = z.enum(ROLES, { error: "Role must be agent, supervisor or admin" });
 
 export type Permission =
   | "case:read"
@@ -31,11 +27,6 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   supervisor: new Set(SUPERVISOR),
   admin: new Set(ADMIN),
 };
-
-/** Roles from least to most rights: a role "above" another can do everything it can and more. */
-export function roleRank(role: Role): number {
-  return ROLES.indexOf(role);
-}
 
 export function can(role: Role, permission: Permission): boolean {
   return GRANTS[role].has(permission);

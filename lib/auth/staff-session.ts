@@ -1,5 +1,5 @@
 import { withLookups, withTenant } from "@/lib/tenancy/with-tenant";
-import type { Role } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/tenancy/roles";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { isUuid } from "@/lib/util/uuid";
 

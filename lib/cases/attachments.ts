@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { notFound } from "@/lib/errors/app-error";
 import { validationError } from "@/lib/errors/validation";
 import { appendEvents } from "@/lib/cases/case-events";
-import type { SavedScreenshot } from "@/lib/cases/case-response-schemas";
+import type { SavedScreenshot } from "@/lib/cases/schemas/case-response-schemas";
 import { detectImageType, SCREENSHOT_TYPES } from "@/lib/cases/image-type";
 import { isUuid } from "@/lib/util/uuid";
 import type { TenantContext } from "@/lib/tenancy/context";

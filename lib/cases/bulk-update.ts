@@ -1,13 +1,13 @@
 import type { CaseStatus } from "@/lib/db/generated/client";
 import { parseInput, validationError } from "@/lib/errors/validation";
-import { bulkUpdateSchema, type BulkUpdateInput } from "@/lib/cases/case-schemas";
-import type { BulkUpdateResult } from "@/lib/cases/case-response-schemas";
+import { bulkUpdateSchema, type BulkUpdateInput } from "@/lib/cases/schemas/case-schemas";
+import type { BulkUpdateResult } from "@/lib/cases/schemas/case-response-schemas";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
 import { appendEvents, type NewCaseEvent } from "@/lib/cases/case-events";
 import { customerReplyColumns } from "@/lib/cases/customer-reply";
 import { assigneeIssues } from "@/lib/cases/references";
-import { statusInSentence } from "@/lib/cases/status-labels";
+import { statusInSentence } from "@/lib/cases/view/status-labels";
 import { agentCanMove, statusChange, statusColumns } from "@/lib/cases/status-transitions";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";

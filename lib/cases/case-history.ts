@@ -6,7 +6,7 @@ import { decodeTimeIdCursor, encodeTimeIdCursor, type TimeIdCursor } from "@/lib
 import { isUuid } from "@/lib/util/uuid";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
-import type { StepView, TimelineEventView } from "@/lib/cases/case-view";
+import type { StepView, TimelineEventView } from "@/lib/cases/view/case-view";
 import type { StoredCaseEvent } from "@/lib/cases/case-events";
 
 // A case's steps and timeline grow without bound (a case with 10,000 steps is a real thing when an

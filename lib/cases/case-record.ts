@@ -1,8 +1,9 @@
 import type { Prisma } from "@/lib/db/generated/client";
-import type { CaseFacts, TriedStep } from "@/lib/facts/schema";
+import type { CaseFacts } from "@/lib/facts/schema";
+import type { TriedStep } from "@/lib/rules/tried-step-schema";
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from "@/lib/rules/settings";
 import { factsFromRows } from "@/lib/cases/facts-rows";
-import { storedSettings } from "@/lib/cases/rule-settings";
+import { storedSettings } from "@/lib/rules/tenant-settings";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
 
 // One case with everything stored about it, read in a fixed number of queries, plus its facts

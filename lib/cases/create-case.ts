@@ -1,9 +1,9 @@
 import { parseInput, validationError } from "@/lib/errors/validation";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { CaseFacts } from "@/lib/facts/schema";
-import { createCaseSchema } from "@/lib/cases/case-schemas";
+import { createCaseSchema } from "@/lib/cases/schemas/case-schemas";
 import { loadCaseRecord } from "@/lib/cases/case-record";
-import type { CaseView } from "@/lib/cases/case-view";
+import type { CaseView } from "@/lib/cases/view/case-view";
 import { resolveCustomerId } from "@/lib/cases/customer-record";
 import { platformsOf, replaceSearchTokens } from "@/lib/cases/derived-columns";
 import { caseColumnsFromFacts, deviceRows, statusMessageRows } from "@/lib/cases/facts-rows";

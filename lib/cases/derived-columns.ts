@@ -1,7 +1,8 @@
-import type { CaseFacts, Platform, TriedStep } from "@/lib/facts/schema";
+import type { CaseFacts, Platform } from "@/lib/facts/schema";
+import type { TriedStep } from "@/lib/rules/tried-step-schema";
 import type { RuleSettings } from "@/lib/rules/settings";
-import { escalationReadiness, type EscalationReadiness } from "@/lib/escalation/readiness";
-import type { BlockerCode } from "@/lib/escalation/blockers";
+import { escalationReadiness, type EscalationReadiness } from "@/lib/triage/readiness";
+import type { BlockerCode } from "@/lib/triage/blockers";
 import { searchTokensOf } from "@/lib/cases/search-tokens";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
 import type { Platform as DbPlatform } from "@/lib/db/generated/client";

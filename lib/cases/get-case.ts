@@ -1,5 +1,5 @@
 import { notFound } from "@/lib/errors/app-error";
-import { loadCaseView, type CaseView } from "@/lib/cases/case-view";
+import { loadCaseView, type CaseView } from "@/lib/cases/view/case-view";
 import { isUuid } from "@/lib/util/uuid";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";

@@ -1,5 +1,5 @@
 import type { CaseFacts } from "@/lib/facts/schema";
-import type { UpdateCaseInput } from "@/lib/cases/case-schemas";
+import type { UpdateCaseInput } from "@/lib/cases/schemas/case-schemas";
 
 // How a PATCH's facts combine with the stored ones: a sent list (devices, statusMessages, symptoms)
 // replaces the old list; a sent small object (customer, library, icloudStorage) is merged one level

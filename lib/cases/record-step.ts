@@ -1,10 +1,10 @@
 import type { Prisma, StepOutcome } from "@/lib/db/generated/client";
 import { notFound } from "@/lib/errors/app-error";
 import { parseInput, validationError } from "@/lib/errors/validation";
-import { recordStepSchema } from "@/lib/cases/case-schemas";
+import { recordStepSchema } from "@/lib/cases/schemas/case-schemas";
 import type { NewCaseEvent } from "@/lib/cases/case-events";
 import { loadCaseRecord } from "@/lib/cases/case-record";
-import type { CaseView, StepView } from "@/lib/cases/case-view";
+import type { CaseView, StepView } from "@/lib/cases/view/case-view";
 import { stepView } from "@/lib/cases/case-history";
 import { lockCase } from "@/lib/cases/lock-case";
 import { isUuid } from "@/lib/util/uuid";

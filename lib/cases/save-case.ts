@@ -1,9 +1,10 @@
 import type { Prisma } from "@/lib/db/generated/client";
-import type { CaseFacts, TriedStep } from "@/lib/facts/schema";
+import type { CaseFacts } from "@/lib/facts/schema";
+import type { TriedStep } from "@/lib/rules/tried-step-schema";
 import type { RuleSettings } from "@/lib/rules/settings";
 import { appendEvents, appendEventsReturning, type NewCaseEvent } from "@/lib/cases/case-events";
 import type { CaseRecord } from "@/lib/cases/case-record";
-import { caseViewOf, loadCaseView, type CaseView } from "@/lib/cases/case-view";
+import { caseViewOf, loadCaseView, type CaseView } from "@/lib/cases/view/case-view";
 import { customerReplyColumns } from "@/lib/cases/customer-reply";
 import { escalationColumnsOf, platformsOf } from "@/lib/cases/derived-columns";
 import { triageCase } from "@/lib/triage/triage-case";

@@ -1,8 +1,8 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Permission } from "@/lib/auth/permissions";
-import { CASE_STATUSES, type AgentStatus, type CaseStatus } from "@/lib/cases/case-schemas";
+import { CASE_STATUSES, type AgentStatus, type CaseStatus } from "@/lib/cases/schemas/case-schemas";
 import type { NewCaseEvent } from "@/lib/cases/case-events";
-import { statusInSentence } from "@/lib/cases/status-labels";
+import { statusInSentence } from "@/lib/cases/view/status-labels";
 
 // SPEC §2/§4 lifecycle: every status move, the flow that makes it and the permission it needs, in
 // one table (docs/decisions/0010-escalation-review.md).

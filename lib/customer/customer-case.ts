@@ -1,11 +1,11 @@
-import { loadCaseView, type CaseView } from "@/lib/cases/case-view";
-import { loadRuleSettings } from "@/lib/cases/rule-settings";
+import { loadCaseView, type CaseView } from "@/lib/cases/view/case-view";
+import { loadRuleSettings } from "@/lib/rules/tenant-settings";
 import type { RuleSettings } from "@/lib/rules/settings";
 import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
 import { linkGone, type CustomerContext } from "@/lib/customer/customer-context";
 import { customerViewOf } from "@/lib/customer/customer-view";
 import type { CustomerCaseView } from "@/lib/customer/customer-view-schema";
-import { customerLinkExpiresAt } from "@/lib/customer/link-lifetime";
+import { customerLinkExpiresAt } from "@/lib/cases/customer-link-lifetime";
 
 /** The customer's view of their case, in one tenant transaction; an expired link is "gone" (410). */
 export async function getCustomerCase(ctx: CustomerContext, options: { now?: Date } = {}): Promise<CustomerCaseView> {

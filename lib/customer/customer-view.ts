@@ -1,7 +1,7 @@
 import type { StepOutcome } from "@/lib/db/generated/client";
-import type { CaseView } from "@/lib/cases/case-view";
-import type { StepView } from "@/lib/cases/case-view";
-import { CUSTOMER_CASE_STATUS } from "@/lib/cases/status-labels";
+import type { CaseView } from "@/lib/cases/view/case-view";
+import type { StepView } from "@/lib/cases/view/case-view";
+import { CUSTOMER_CASE_STATUS } from "@/lib/cases/view/status-labels";
 import { PLATFORM_LABELS } from "@/lib/facts/labels";
 import { RULES_BY_ID } from "@/lib/rules/catalog";
 import type { RuleId } from "@/lib/rules/rule-ids";

@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/tenancy/roles";
 
 // The demo tenant's sign-ins, printed at first start and listed in the README. Only ever
 // created on the embedded development database, never on a configured DATABASE_URL.

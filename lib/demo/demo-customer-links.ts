@@ -1,5 +1,5 @@
-import type { CaseView } from "@/lib/cases/case-view";
-import { rotateCustomerLink } from "@/lib/cases/customer-link";
+import type { CaseView } from "@/lib/cases/view/case-view";
+import { rotateCustomerLink } from "@/lib/customer/rotate-customer-link";
 import { lookUpCustomerLink } from "@/lib/customer/customer-context";
 import { recordCustomerReport } from "@/lib/customer/customer-report";
 import type { TenantContext } from "@/lib/tenancy/context";

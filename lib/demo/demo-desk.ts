@@ -1,5 +1,5 @@
 import { createCase } from "@/lib/cases/create-case";
-import { ACTIVE_STATUSES } from "@/lib/cases/case-queues";
+import { ACTIVE_STATUSES } from "@/lib/cases/list/case-queues";
 import { createSavedView } from "@/lib/saved-views/manage-views";
 import { busyCaseFacts } from "@/lib/demo/busy-case";
 import type { TenantContext } from "@/lib/tenancy/context";

@@ -1,4 +1,4 @@
-import type { CaseStatus } from "@/lib/cases/case-schemas";
+import type { CaseStatus } from "@/lib/cases/schemas/case-schemas";
 import { loadCaseRecord } from "@/lib/cases/case-record";
 import { createCase } from "@/lib/cases/create-case";
 import { lockCase } from "@/lib/cases/lock-case";

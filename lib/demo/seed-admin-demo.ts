@@ -7,7 +7,7 @@ import { listMembers } from "@/lib/members/list-members";
 import { getRuleSettings } from "@/lib/rule-settings/rule-settings-view";
 import { saveRuleSettings } from "@/lib/rule-settings/save-rule-settings";
 import type { StaffActor, TenantContext } from "@/lib/tenancy/context";
-import { DEMO_API_TOKEN, DEMO_INVITATION, DEMO_RULE_SETTINGS } from "@/lib/demo/admin-examples";
+import { DEMO_API_TOKEN, DEMO_INVITATION, DEMO_RULE_SETTINGS } from "@/lib/api/examples/admin-examples";
 
 // The demo tenant's administration, done through the real services by its admin over the past
 // weeks, so /admin shows something of everything and the audit log tells how it came about: a

@@ -1,5 +1,5 @@
 import { createCase } from "@/lib/cases/create-case";
-import type { CaseView } from "@/lib/cases/case-view";
+import type { CaseView } from "@/lib/cases/view/case-view";
 import { recordStep } from "@/lib/cases/record-step";
 import { findUserForSignIn } from "@/lib/auth/users";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT } from "@/lib/demo/demo-accounts";
@@ -11,7 +11,7 @@ import { seedDemoHistory } from "@/lib/demo/demo-history";
 import { seedDemoDesk } from "@/lib/demo/demo-desk";
 import { seedDemoEscalations } from "@/lib/demo/demo-escalations";
 import { seedLongHistoryCase } from "@/lib/demo/demo-long-history";
-import { createTenantWithMembers } from "@/lib/tenancy/provision";
+import { createTenantWithMembers } from "@/lib/members/provision-tenant";
 import type { TenantContext } from "@/lib/tenancy/context";
 
 export type DemoSeedResult = { status: "exists" } | { status: "created"; customerLinkPath: string | null };

@@ -1,5 +1,5 @@
 import { getCase } from "@/lib/cases/get-case";
-import type { CaseView } from "@/lib/cases/case-view";
+import type { CaseView } from "@/lib/cases/view/case-view";
 import { recordStep } from "@/lib/cases/record-step";
 import type { TenantContext } from "@/lib/tenancy/context";
 

@@ -1,5 +1,5 @@
-import type { CaseView } from "@/lib/cases/case-view";
-import { describeEvent } from "@/lib/cases/timeline-words";
+import type { CaseView } from "@/lib/cases/view/case-view";
+import { describeEvent } from "@/lib/cases/view/timeline-words";
 import type { StepOutcome } from "@/lib/facts/schema";
 import { RULES_BY_ID } from "@/lib/rules/catalog";
 import type { RuleId } from "@/lib/rules/rule-ids";

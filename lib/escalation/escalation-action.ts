@@ -1,9 +1,8 @@
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/validation";
 import { assertCan } from "@/lib/auth/permissions";
-import type { CaseView } from "@/lib/cases/case-view";
-import { FLOW_PERMISSION } from "@/lib/cases/status-transitions";
-import { escalationActionSchema } from "@/lib/escalation/escalation-schemas";
+import type { CaseView } from "@/lib/cases/view/case-view";
+import { ESCALATION_ACTION_PERMISSION, escalationActionSchema } from "@/lib/escalation/escalation-schemas";
 import { reviewEscalation } from "@/lib/escalation/review-escalation";
 import { submitEscalation } from "@/lib/escalation/submit-escalation";
 import { isUuid } from "@/lib/util/uuid";
@@ -24,7 +23,7 @@ export async function runEscalationAction(
   if (!isUuid(unverifiedCaseId)) throw notFound("Case");
   const input = parseInput(escalationActionSchema, raw);
   const actor = staffActor(ctx);
-  assertCan(actor.role, FLOW_PERMISSION[input.action]);
+  assertCan(actor.role, ESCALATION_ACTION_PERMISSION[input.action]);
   const caseId = unverifiedCaseId;
   const now = options.now ?? new Date();
   const staffCtx = { tenantId: ctx.tenantId, actor };

@@ -1,10 +1,20 @@
 import { z } from "zod";
-import { caseVersionSchema } from "@/lib/cases/case-schemas";
+import type { Permission } from "@/lib/auth/permissions";
+import { caseVersionSchema } from "@/lib/cases/schemas/case-schemas";
+import { FLOW_PERMISSION } from "@/lib/cases/status-transitions";
 
 // Input of POST /api/v1/cases/{id}/escalation (SPEC §5) and of the review forms. One schema per
 // action, told apart by `action`; unknown keys are refused so a typo is not silently ignored.
 
 const ESCALATION_ACTIONS = ["submit", "approve", "return"] as const;
+type EscalationAction = (typeof ESCALATION_ACTIONS)[number];
+
+/** Who may take each action: each is a flow of the status-move table, with that flow's permission. */
+export const ESCALATION_ACTION_PERMISSION: Readonly<Record<EscalationAction, Permission>> = {
+  submit: FLOW_PERMISSION.submit,
+  approve: FLOW_PERMISSION.approve,
+  return: FLOW_PERMISSION.return,
+};
 
 /** Apple's case number as support gives it: letters, digits or dashes, 6 to 20 of them. */
 const APPLE_CASE_NUMBER_PATTERN = /^[A-Za-z0-9-]{6,20}$/;

@@ -1,5 +1,5 @@
 import { notFound } from "@/lib/errors/app-error";
-import { loadCaseView } from "@/lib/cases/case-view";
+import { loadCaseView } from "@/lib/cases/view/case-view";
 import { diffFacts } from "@/lib/cases/facts-diff";
 import { buildPacketDocument } from "@/lib/escalation/build-packet";
 import type { PacketDocument } from "@/lib/escalation/packet-document";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { CASE_STATUSES } from "@/lib/cases/case-schemas";
-import { CRITERION_IDS } from "@/lib/escalation/criteria";
+import { CASE_STATUSES } from "@/lib/cases/schemas/case-schemas";
+import { CRITERION_IDS } from "@/lib/rules/escalation-criteria";
 import { caseFactsSchema, STEP_OUTCOMES } from "@/lib/facts/schema";
 
 // The escalation packet (SPEC §4): what Apple is handed. One document shape for the frozen

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { CASE_STATUSES } from "@/lib/cases/case-schemas";
+import { CASE_STATUSES } from "@/lib/cases/schemas/case-schemas";
 import { packetDocumentSchema } from "@/lib/escalation/packet-document";
-import { escalationReviewSchema } from "@/lib/escalation/review-state";
+import { escalationReviewSchema } from "@/lib/cases/view/review-state";
 
 // GET /api/v1/cases/{id}/packet: the frozen submission (if any) beside the case as it is now. The
 // service's return type and the OpenAPI document both come from this schema.

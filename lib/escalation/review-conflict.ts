@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors/app-error";
-import type { CaseStatus } from "@/lib/cases/case-schemas";
+import type { CaseStatus } from "@/lib/cases/schemas/case-schemas";
 import { claimCaseVersion } from "@/lib/cases/claim-version";
-import { statusInSentence } from "@/lib/cases/status-labels";
+import { statusInSentence } from "@/lib/cases/view/status-labels";
 import type { TenantTx } from "@/lib/tenancy/with-tenant";
 
 // "Two supervisors acting at once: one wins, the other is told" (SPEC §4). A review action that

@@ -1,5 +1,5 @@
 import { loadCaseRecord } from "@/lib/cases/case-record";
-import type { CaseView } from "@/lib/cases/case-view";
+import type { CaseView } from "@/lib/cases/view/case-view";
 import { saveCase } from "@/lib/cases/save-case";
 import { statusChange } from "@/lib/cases/status-transitions";
 import type { ApproveEscalationInput, ReturnEscalationInput } from "@/lib/escalation/escalation-schemas";

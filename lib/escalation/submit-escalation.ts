@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors/app-error";
 import { can } from "@/lib/auth/permissions";
 import { loadCaseRecord } from "@/lib/cases/case-record";
-import { loadCaseView, type CaseView } from "@/lib/cases/case-view";
+import { loadCaseView, type CaseView } from "@/lib/cases/view/case-view";
 import { saveCase } from "@/lib/cases/save-case";
 import { canSubmitFrom, statusChange } from "@/lib/cases/status-transitions";
 import { buildPacketDocument } from "@/lib/escalation/build-packet";

@@ -1,12 +1,4 @@
-import type {
-  AppleSystemStatus,
-  Network,
-  Platform,
-  StatusMessage,
-  StepOutcome,
-  StorageMode,
-  Symptom,
-} from "@/lib/facts/schema";
+import type { AppleSystemStatus, Network, Platform, StatusMessage, StepOutcome, StorageMode, Symptom } from "@/lib/facts/schema";
 
 // Human labels for every fact value, used by the UI, the reasons and the generated rulebook.
 

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { checkDeviceReferences, nameDevices } from "@/lib/facts/device-keys";
-import { RULE_IDS } from "@/lib/rules/rule-ids";
 
 // The facts of a case (SPEC §2), shared by the API, the forms and the rule engine.
 // Unknown is a real value: `null` means "not known yet", and omitting a field means the same.
@@ -49,7 +48,7 @@ export const MAX_INT_COLUMN = 2_147_483_647;
 // library or disk is anywhere near a petabyte.
 const MAX_GB = 1_000_000;
 
-const isoDateTime = (label: string) =>
+export const isoDateTime = (label: string) =>
   z.iso.datetime({ offset: true, error: `${label} must be an ISO date and time, e.g. 2024-05-01T09:30:00Z` });
 
 const unknownBoolean = (label: string) =>
@@ -228,36 +227,3 @@ export type CaseFacts = z.infer<typeof caseFactsSchema>;
 export type CaseFactsInput = z.input<typeof caseFactsSchema>;
 export type Device = CaseFacts["devices"][number];
 export type DeviceInput = z.input<typeof deviceSchema>;
-
-export const triedStepSchema = z
-  .strictObject({
-    ruleId: z.enum(RULE_IDS, { error: "Unknown step" }),
-    outcome: z.enum(STEP_OUTCOMES, {
-      error: "Outcome must be resolved, no change, worse, not applicable or skipped",
-    }),
-    note: z
-      .string({ error: "Note must be text" })
-      .trim()
-      .max(2000, "Note is too long (2000 characters at most)")
-      .nullable()
-      .default(null),
-    triedAt: isoDateTime("Tried at").nullable().default(null),
-  })
-  .superRefine((step, ctx) => {
-    if (step.outcome === "not_applicable" && !(typeof step.note === "string" && step.note.length > 0)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["note"],
-        message: "A reason is needed when a step is marked not applicable",
-      });
-    }
-  });
-
-type TriedStepInput = z.infer<typeof triedStepSchema>;
-
-/** A recorded step as the engine reads it: `triedAt` is always a Date (the service fills "now"). */
-export type TriedStep = Omit<TriedStepInput, "triedAt"> & {
-  triedAt: Date;
-  /** How many recorded attempts this entry stands for (the latest of them); 1 when left out. */
-  attempts?: number;
-};

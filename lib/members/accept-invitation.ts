@@ -5,7 +5,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { newPasswordPairSchema } from "@/lib/auth/password-rules";
 import { hashSecret } from "@/lib/auth/secrets";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { Role } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/tenancy/roles";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { fieldIssuesFromZod, parseInput, validationError } from "@/lib/errors/validation";
 import { Prisma } from "@/lib/db/generated/client";

@@ -1,4 +1,4 @@
-import { roleRank } from "@/lib/auth/permissions";
+import { roleRank } from "@/lib/tenancy/roles";
 import { recordAudit, type NewAuditEntry } from "@/lib/audit/record-audit";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/validation";

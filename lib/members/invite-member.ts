@@ -1,5 +1,5 @@
 import { hashSecret, newSecret } from "@/lib/auth/secrets";
-import { roleRank } from "@/lib/auth/permissions";
+import { roleRank } from "@/lib/tenancy/roles";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput, validationError } from "@/lib/errors/validation";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { roleSchema } from "@/lib/auth/permissions";
+import { roleSchema } from "@/lib/tenancy/roles";
 
 // Input of the member services (the API and the /admin/members forms send the same shapes).
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { roleSchema, type Role } from "@/lib/auth/permissions";
+import { roleSchema, type Role } from "@/lib/tenancy/roles";
 
 // Members and invitations as GET /api/v1/members answers them and /admin/members shows them; the
-// schemas are the API's documented answer (lib/members/member-operations.ts after issue 13).
+// schemas are the API's documented answer (lib/api/member-operations.ts after issue 13).
 
 export const memberViewSchema = z
   .object({

@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/db/generated/client";
 import type { Platform } from "@/lib/facts/schema";
-import { CASE_STATUS_LABELS } from "@/lib/cases/status-labels";
+import { CASE_STATUS_LABELS } from "@/lib/cases/view/status-labels";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
 import { toCsv } from "@/lib/metrics/csv";

@@ -1,5 +1,5 @@
 import type { Platform } from "@/lib/facts/schema";
-import { blockerLabel } from "@/lib/escalation/blockers";
+import { blockerLabel } from "@/lib/triage/blockers";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
 import { loadWeekFigures, type WeekSpan } from "@/lib/metrics/week-stats";

@@ -6,8 +6,8 @@ import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
 import { roundRate, toCsv } from "@/lib/metrics/csv";
 import type { FixEffectiveness, FixEffectivenessRow } from "@/lib/metrics/metrics-schemas";
 import { addDays, dayStart, type MetricsQuery } from "@/lib/metrics/metrics-query";
-import { deviceGroupLabel } from "@/lib/metrics/os-major";
-import { MIN_SAMPLE, wilsonInterval } from "@/lib/metrics/wilson";
+import { deviceGroupLabel } from "@/lib/facts/os-major";
+import { MIN_SAMPLE, wilsonInterval } from "@/lib/util/wilson";
 
 // Fix effectiveness (SPEC §5, §8): per rule, how often a tried step resolved the problem, over a date
 // range, for all devices and per platform × OS major. An attempt is a step with outcome resolved,

@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/db/generated/client";
-import type { TriedStep } from "@/lib/facts/schema";
+import type { TriedStep } from "@/lib/rules/tried-step-schema";
 import type { RuleSettings } from "@/lib/rules/settings";
 import { escalationColumnsOf } from "@/lib/cases/derived-columns";
 import { factsFromRows, type DeviceFactColumns, type FactRows, type StatusFactColumns } from "@/lib/cases/facts-rows";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { RULE_IDS } from "@/lib/rules/rule-ids";
 import { DEFAULT_RULE_SETTINGS, ruleThresholdsSchema, type RuleThresholds } from "@/lib/rules/settings";
-import { storedSettings } from "@/lib/cases/rule-settings";
+import { storedSettings } from "@/lib/rules/tenant-settings";
 import { thresholdFields, thresholdValue } from "@/lib/rules/threshold-fields";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";

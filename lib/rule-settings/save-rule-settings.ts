@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import type { RuleSettings } from "@/lib/rules/settings";
-import { storedSettings } from "@/lib/cases/rule-settings";
+import { storedSettings } from "@/lib/rules/tenant-settings";
 import { parseRuleSettingsUpdate } from "@/lib/rule-settings/rule-settings-input";
 import { readRuleSettings, ruleSettingsViewSchema, thresholdOverrides } from "@/lib/rule-settings/rule-settings-view";
 import { reevaluateEscalationReadiness } from "@/lib/rule-settings/reevaluate-readiness";

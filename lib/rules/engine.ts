@@ -1,4 +1,5 @@
-import type { CaseFacts, Platform, StepOutcome, TriedStep } from "@/lib/facts/schema";
+import type { CaseFacts, Platform, StepOutcome } from "@/lib/facts/schema";
+import type { TriedStep } from "@/lib/rules/tried-step-schema";
 import type { Category, Risk } from "@/lib/rules/categories";
 import { evaluateRules, type ApplicableRule, type Evaluation } from "@/lib/rules/evaluate";
 import { presentRule, ruleWarnings } from "@/lib/rules/presentation";

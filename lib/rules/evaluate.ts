@@ -1,4 +1,5 @@
-import type { CaseFacts, TriedStep } from "@/lib/facts/schema";
+import type { CaseFacts } from "@/lib/facts/schema";
+import type { TriedStep } from "@/lib/rules/tried-step-schema";
 import { RULES } from "@/lib/rules/catalog";
 import { CATEGORY_TIER } from "@/lib/rules/categories";
 import { buildRuleContext } from "@/lib/rules/context";

@@ -1,5 +1,5 @@
 import type { StatusMessage } from "@/lib/facts/schema";
-import type { CriterionId } from "@/lib/escalation/criteria";
+import type { CriterionId } from "@/lib/rules/escalation-criteria";
 import type { Category } from "@/lib/rules/categories";
 import type { RuleId } from "@/lib/rules/rule-ids";
 import type { WarningId } from "@/lib/rules/warnings";

@@ -1,6 +1,6 @@
 import { PLATFORMS, STATUS_MESSAGES } from "@/lib/facts/schema";
 import { PLATFORM_LABELS, STATUS_MESSAGE_LABELS } from "@/lib/facts/labels";
-import { CRITERION_DESCRIPTIONS, CRITERION_IDS, CRITERION_LABELS } from "@/lib/escalation/criteria";
+import { CRITERION_DESCRIPTIONS, CRITERION_IDS, CRITERION_LABELS } from "@/lib/rules/escalation-criteria";
 import { CATEGORIES, CATEGORY_LABELS, CATEGORY_STAGE, CATEGORY_TIER, STAGE_LABELS } from "@/lib/rules/categories";
 import { STRENGTH } from "@/lib/rules/strength";
 import { RULES } from "@/lib/rules/catalog";

@@ -1,4 +1,4 @@
-import type { TriedStep } from "@/lib/facts/schema";
+import type { TriedStep } from "@/lib/rules/tried-step-schema";
 import { isRuleId, type RuleId } from "@/lib/rules/rule-ids";
 
 export type LatestStep = TriedStep & { attempts: number; index: number };

@@ -1,12 +1,13 @@
-import { can, type Role } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
+import { type Role } from "@/lib/tenancy/roles";
 import { AppError, notFound } from "@/lib/errors/app-error";
-import { listQueryToSearchParams } from "@/lib/cases/list-query-params";
-import type { HideableListColumn } from "@/lib/cases/list-columns";
+import { listQueryToSearchParams } from "@/lib/cases/list/list-query-params";
+import type { HideableListColumn } from "@/lib/cases/list/list-columns";
 import { isUuid } from "@/lib/util/uuid";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type TenantTx } from "@/lib/tenancy/with-tenant";
 import { viewQuerySchema, type SavedViewQuery } from "@/lib/saved-views/view-schemas";
-import { HIDEABLE_LIST_COLUMNS } from "@/lib/cases/list-columns";
+import { HIDEABLE_LIST_COLUMNS } from "@/lib/cases/list/list-columns";
 
 // Saved case-list views as the list page's views menu shows them: the viewer's own personal views
 // and the team's views. Another person's personal view does not exist for the viewer (404).

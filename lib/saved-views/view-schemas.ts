@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { listCasesSchema, type ListCasesQuery } from "@/lib/cases/case-schemas";
-import { HIDEABLE_LIST_COLUMNS } from "@/lib/cases/list-columns";
+import { listCasesSchema, type ListCasesQuery } from "@/lib/cases/schemas/case-schemas";
+import { HIDEABLE_LIST_COLUMNS } from "@/lib/cases/list/list-columns";
 
 // What a saved view holds: the list's filters and sort (the list's own schema, so a view can hold
 // exactly what the list can show) and the hidden columns. A cursor or page size is never saved.

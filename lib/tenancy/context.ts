@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/tenancy/roles";
 
 // Who is acting, inside which tenant. Built on the server only (from a verified session, API
 // token or customer link) and passed to every service in lib/; never taken from the client.

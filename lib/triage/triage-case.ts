@@ -1,5 +1,6 @@
-import type { CaseFacts, TriedStep } from "@/lib/facts/schema";
-import { readinessFromEvaluation, type EscalationReadiness } from "@/lib/escalation/readiness";
+import type { CaseFacts } from "@/lib/facts/schema";
+import type { TriedStep } from "@/lib/rules/tried-step-schema";
+import { readinessFromEvaluation, type EscalationReadiness } from "@/lib/triage/readiness";
 import { suggestFromEvaluation, type SuggestionResult } from "@/lib/rules/engine";
 import { evaluateRules } from "@/lib/rules/evaluate";
 import type { RuleSettings } from "@/lib/rules/settings";

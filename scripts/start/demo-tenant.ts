@@ -1,7 +1,7 @@
 import path from "node:path";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT } from "@/lib/demo/demo-accounts";
 import { demoApiTokenFile } from "@/lib/demo/demo-api-token-file";
-import { customerLinkUrl } from "@/lib/cases/customer-link";
+import { customerLinkUrl } from "@/lib/customer/rotate-customer-link";
 import { seedDemoTenant } from "@/lib/demo/seed-demo";
 
 // First start on the embedded database: a demo tenant so a newcomer sees a working desk at once.

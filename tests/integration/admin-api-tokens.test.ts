@@ -4,7 +4,7 @@ import { GET as listRoute, POST as createRoute } from "@/app/api/v1/api-tokens/r
 import { DELETE as revokeRoute } from "@/app/api/v1/api-tokens/[id]/route";
 import { GET as meRoute } from "@/app/api/v1/me/route";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
-import { provisionTenant, type ProvisionedTenant } from "@/lib/tenancy/provision";
+import { provisionTenant, type ProvisionedTenant } from "@/lib/members/provision-tenant";
 import { adminPool, closeAdminPool, rowCounts } from "@/tests/support/admin-db";
 import { personContext } from "@/tests/support/admin-context";
 import { call } from "@/tests/support/api-client";

@@ -7,11 +7,11 @@ import { DELETE as revokeInvitationRoute } from "@/app/api/v1/invitations/[id]/r
 import { POST as createTokenRoute } from "@/app/api/v1/api-tokens/route";
 import { DELETE as revokeTokenRoute } from "@/app/api/v1/api-tokens/[id]/route";
 import { GET as getSettingsRoute, PUT as putSettingsRoute } from "@/app/api/v1/rule-settings/route";
-import { changeOwnPassword } from "@/lib/auth/change-password";
+import { changeOwnPassword } from "@/lib/members/change-password";
 import { staffContextOf } from "@/tests/support/sessions";
 import { acceptInvitation } from "@/lib/members/accept-invitation";
 import { withTenant } from "@/lib/tenancy/with-tenant";
-import { provisionTenant, type ProvisionedTenant } from "@/lib/tenancy/provision";
+import { provisionTenant, type ProvisionedTenant } from "@/lib/members/provision-tenant";
 import { adminPool, closeAdminPool, userIdByEmail } from "@/tests/support/admin-db";
 import { invitationToken } from "@/tests/support/admin-context";
 import { call } from "@/tests/support/api-client";

@@ -12,7 +12,7 @@ import { createApiTokenAction, revokeApiTokenAction } from "@/app/(staff)/admin/
 import { ruleSettingsAction } from "@/app/(staff)/admin/rules/actions";
 import { INITIAL_FORM_STATE, type FormState } from "@/components/ui/form-state";
 import { inviteMember } from "@/lib/members/invite-member";
-import { provisionTenant, type ProvisionedTenant } from "@/lib/tenancy/provision";
+import { provisionTenant, type ProvisionedTenant } from "@/lib/members/provision-tenant";
 import { closeAdminPool, rowCounts, userIdByEmail } from "@/tests/support/admin-db";
 import { personContext } from "@/tests/support/admin-context";
 import { call } from "@/tests/support/api-client";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as uploadRoute } from "@/app/api/v1/attachments/route";
 import { GET as downloadRoute } from "@/app/api/v1/attachments/[id]/route";
 import { POST as createRoute } from "@/app/api/v1/cases/route";
-import { provisionTenant, type ProvisionedTenant } from "@/lib/tenancy/provision";
+import { provisionTenant, type ProvisionedTenant } from "@/lib/members/provision-tenant";
 import { closeAdminPool, rowCounts } from "@/tests/support/admin-db";
 import { call } from "@/tests/support/api-client";
 import { caseBody } from "@/tests/support/case-factory";

@@ -5,7 +5,7 @@ import { POST as linkRoute } from "@/app/api/v1/cases/[id]/customer-link/route";
 import { POST as bulkRoute } from "@/app/api/v1/cases/bulk/route";
 import { GET as getRoute, PATCH as patchRoute } from "@/app/api/v1/cases/[id]/route";
 import { hashSecret } from "@/lib/auth/secrets";
-import { provisionTenant, type ProvisionedTenant } from "@/lib/tenancy/provision";
+import { provisionTenant, type ProvisionedTenant } from "@/lib/members/provision-tenant";
 import { adminPool, closeAdminPool, rowCounts, userIdByEmail } from "@/tests/support/admin-db";
 import { call } from "@/tests/support/api-client";
 import { apiContext, createTestCase } from "@/tests/support/case-factory";

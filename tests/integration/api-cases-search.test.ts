@@ -1,8 +1,8 @@
 import "@/tests/support/integration-env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listRoute } from "@/app/api/v1/cases/route";
-import { provisionTenant, type ProvisionedTenant } from "@/lib/tenancy/provision";
-import type { CaseView } from "@/lib/cases/case-view";
+import { provisionTenant, type ProvisionedTenant } from "@/lib/members/provision-tenant";
+import type { CaseView } from "@/lib/cases/view/case-view";
 import { updateCase } from "@/lib/cases/update-case";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { adminPool, closeAdminPool } from "@/tests/support/admin-db";

@@ -1,7 +1,7 @@
 import "@/tests/support/integration-env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getRoute, PATCH as patchRoute } from "@/app/api/v1/cases/[id]/route";
-import { provisionTenant, type ProvisionedTenant } from "@/lib/tenancy/provision";
+import { provisionTenant, type ProvisionedTenant } from "@/lib/members/provision-tenant";
 import { adminPool, closeAdminPool, rowCounts, userIdByEmail } from "@/tests/support/admin-db";
 import { call } from "@/tests/support/api-client";
 import { apiContext, createTestCase, deviceBody } from "@/tests/support/case-factory";

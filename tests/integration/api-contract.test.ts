@@ -4,7 +4,7 @@ import { GET as listRoute, POST as createRoute } from "@/app/api/v1/cases/route"
 import { PATCH as patchRoute } from "@/app/api/v1/cases/[id]/route";
 import { POST as stepsRoute } from "@/app/api/v1/cases/[id]/steps/route";
 import { POST as bulkRoute } from "@/app/api/v1/cases/bulk/route";
-import { provisionTenant, type ProvisionedTenant } from "@/lib/tenancy/provision";
+import { provisionTenant, type ProvisionedTenant } from "@/lib/members/provision-tenant";
 import { closeAdminPool, rowCounts } from "@/tests/support/admin-db";
 import { call } from "@/tests/support/api-client";
 import { apiContext, createTestCase } from "@/tests/support/case-factory";

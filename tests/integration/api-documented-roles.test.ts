@@ -1,10 +1,10 @@
 import "@/tests/support/integration-env";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROLES, type Role } from "@/lib/auth/permissions";
-import { API_OPERATIONS } from "@/lib/http/api-operations";
-import { minimumRole, type ApiOperation } from "@/lib/http/api-operation";
-import { provisionTenant } from "@/lib/tenancy/provision";
+import { ROLES, type Role } from "@/lib/tenancy/roles";
+import { API_OPERATIONS } from "@/lib/api/api-operations";
+import { minimumRole, type ApiOperation } from "@/lib/api/api-operation";
+import { provisionTenant } from "@/lib/members/provision-tenant";
 import { closeAdminPool } from "@/tests/support/admin-db";
 import { call } from "@/tests/support/api-client";
 import { issueTestToken } from "@/tests/support/tokens";
@@ -40,6 +40,17 @@ function request(operation: ApiOperation, token?: string) {
 }
 
 const staffOperations = API_OPERATIONS.filter((operation) => operation.access.kind === "staff");
+
+describe("each route serves the operation the document lists for it", () => {
+  // apiRoute()/customerRoute() take the operation itself, so the route cannot check another permission.
+  it.each(API_OPERATIONS.filter((operation) => operation.access.kind !== "public").map((operation) => [operation.operationId, operation] as const))(
+    "%s",
+    async (_id, operation) => {
+      const handler = (await handlerOf(operation)) as Handler & { operation?: ApiOperation };
+      expect(handler.operation, `app${operation.path.replace(/\{([^}]+)\}/g, "[$1]")}/route.ts must hand its operation to its wrapper`).toBe(operation);
+    },
+  );
+});
 
 describe("documented roles are the enforced roles", () => {
   it.each(staffOperations.map((operation) => [operation.operationId, operation] as const))("%s", async (_id, operation) => {

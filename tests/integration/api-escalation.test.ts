@@ -2,7 +2,7 @@ import "@/tests/support/integration-env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as escalationRoute } from "@/app/api/v1/cases/[id]/escalation/route";
 import { GET as getRoute, PATCH as patchRoute } from "@/app/api/v1/cases/[id]/route";
-import { provisionTenant, type ProvisionedTenant } from "@/lib/tenancy/provision";
+import { provisionTenant, type ProvisionedTenant } from "@/lib/members/provision-tenant";
 import { adminPool, closeAdminPool, rowCounts } from "@/tests/support/admin-db";
 import { call } from "@/tests/support/api-client";
 import { apiContext, createTestCase } from "@/tests/support/case-factory";

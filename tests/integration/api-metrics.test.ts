@@ -5,7 +5,7 @@ import { GET as getEscalations } from "@/app/api/v1/metrics/escalations/route";
 import { GET as getFixEffectiveness } from "@/app/api/v1/metrics/fix-effectiveness/route";
 import { GET as getCaseRoute } from "@/app/api/v1/cases/[id]/route";
 import { recordStep } from "@/lib/cases/record-step";
-import { provisionTenant } from "@/lib/tenancy/provision";
+import { provisionTenant } from "@/lib/members/provision-tenant";
 import { call } from "@/tests/support/api-client";
 import { apiContext, createTestCase, deviceBody } from "@/tests/support/case-factory";
 import { issueTestToken } from "@/tests/support/tokens";

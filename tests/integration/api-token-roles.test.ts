@@ -1,7 +1,7 @@
 import "@/tests/support/integration-env";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as meRoute } from "@/app/api/v1/me/route";
-import { provisionTenant, type ProvisionedTenant } from "@/lib/tenancy/provision";
+import { provisionTenant, type ProvisionedTenant } from "@/lib/members/provision-tenant";
 import { API_TOKEN_CACHE_TTL_MS } from "@/lib/auth/api-token-cache";
 import { forgetApiToken } from "@/lib/auth/api-tokens";
 import { hashSecret } from "@/lib/auth/secrets";

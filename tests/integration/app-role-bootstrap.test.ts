@@ -1,7 +1,7 @@
 import { adminDatabaseUrl } from "../support/integration-env";
 import { describe, expect, inject, it } from "vitest";
 import pg from "pg";
-import { ensureAppRole } from "@/lib/db/bootstrap";
+import { ensureAppRole } from "@/lib/db/setup/bootstrap";
 
 // Several instances start at once against one database (decision 0082): each gives the app role
 // its password. Concurrent ALTER ROLEs on one catalog row would fail with "tuple concurrently updated".

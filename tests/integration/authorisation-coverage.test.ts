@@ -18,7 +18,8 @@ function suggestedRow(entry: AppEntry): string {
     return `action("${file}", "${name}", ${access}, (fx) => [/* the arguments its form sends */]),`;
   }
   const [method, path] = entry.key.split(" ");
-  return `api("${method}", "${path}", ${access}${target}),`;
+  if (path!.startsWith("/api/v1/") || path!.startsWith("/api/c/")) return `api("${method}", "${path}"${target}),   (who may call it comes from its operation in lib/api/)`;
+  return `route("${method}", "${path}", ${access}${target}),`;
 }
 
 describe("the authorisation matrix covers the app", () => {

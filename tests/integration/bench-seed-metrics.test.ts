@@ -1,7 +1,7 @@
 import { adminDatabaseUrl } from "../support/integration-env";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { provisionTenant } from "@/lib/tenancy/provision";
+import { provisionTenant } from "@/lib/members/provision-tenant";
 import { seedMetricsCases } from "@/bench/seed-metrics";
 
 // The metrics benchmark's fast seed (triggers off, aggregates built afterwards) must leave exactly

@@ -2,7 +2,7 @@ import "@/tests/support/integration-env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bulkUpdateCases } from "@/lib/cases/bulk-update";
 import { updateCase } from "@/lib/cases/update-case";
-import { provisionTenant } from "@/lib/tenancy/provision";
+import { provisionTenant } from "@/lib/members/provision-tenant";
 import { adminPool, closeAdminPool, userIdByEmail } from "@/tests/support/admin-db";
 import { apiContext, createTestCase } from "@/tests/support/case-factory";
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getCaseRoute } from "@/app/api/v1/cases/[id]/route";
 import { GET as stepsRoute, POST as recordStepRoute } from "@/app/api/v1/cases/[id]/steps/route";
 import { GET as timelineRoute } from "@/app/api/v1/cases/[id]/timeline/route";
-import { provisionTenant, type ProvisionedTenant } from "@/lib/tenancy/provision";
+import { provisionTenant, type ProvisionedTenant } from "@/lib/members/provision-tenant";
 import { adminPool, closeAdminPool } from "@/tests/support/admin-db";
 import { call } from "@/tests/support/api-client";
 import { apiContext, createTestCase } from "@/tests/support/case-factory";

@@ -4,7 +4,7 @@ import { getStepsPage } from "@/lib/cases/case-history";
 import { getCase } from "@/lib/cases/get-case";
 import { recordStep } from "@/lib/cases/record-step";
 import { updateCase } from "@/lib/cases/update-case";
-import { provisionTenant } from "@/lib/tenancy/provision";
+import { provisionTenant } from "@/lib/members/provision-tenant";
 import { apiContext, createTestCase } from "@/tests/support/case-factory";
 
 // The case view names who recorded each of its latest steps from the step's timeline event. It takes

@@ -4,7 +4,7 @@ import { createCase } from "@/lib/cases/create-case";
 import { getCase } from "@/lib/cases/get-case";
 import { recordStep } from "@/lib/cases/record-step";
 import { updateCase } from "@/lib/cases/update-case";
-import { provisionTenant } from "@/lib/tenancy/provision";
+import { provisionTenant } from "@/lib/members/provision-tenant";
 import { userIdByEmail } from "@/tests/support/admin-db";
 import { apiContext, caseBody } from "@/tests/support/case-factory";
 

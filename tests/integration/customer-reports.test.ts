@@ -4,7 +4,7 @@ import { GET as listRoute } from "@/app/api/v1/cases/route";
 import { GET as getRoute } from "@/app/api/v1/cases/[id]/route";
 import { POST as stepRoute } from "@/app/api/v1/cases/[id]/steps/route";
 import { updateCase } from "@/lib/cases/update-case";
-import { provisionTenant, type ProvisionedTenant } from "@/lib/tenancy/provision";
+import { provisionTenant, type ProvisionedTenant } from "@/lib/members/provision-tenant";
 import { adminPool, closeAdminPool, rowCounts } from "@/tests/support/admin-db";
 import { call } from "@/tests/support/api-client";
 import { apiContext, createTestCase, deviceBody } from "@/tests/support/case-factory";

@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findUserForSignIn } from "@/lib/auth/users";
 import { appPrisma } from "@/lib/db/client";
-import { createTenantWithMembers } from "@/lib/tenancy/provision";
+import { createTenantWithMembers } from "@/lib/members/provision-tenant";
 import { withLookup, withTenant } from "@/lib/tenancy/with-tenant";
 import { adminPool, closeAdminPool } from "@/tests/support/admin-db";
 import { policyProblems } from "@/tests/support/rls-catalog";

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createAppPrismaClient } from "@/lib/db/client";
 import { toProblem } from "@/lib/http/problem";
 import { withTenant } from "@/lib/tenancy/with-tenant";
-import { provisionTenant } from "@/lib/tenancy/provision";
+import { provisionTenant } from "@/lib/members/provision-tenant";
 
 // Waiting for a free pooled connection (load) and failing to connect (an outage) used to share one
 // 3 s timeout and one "database unreachable" 503 (decision 0084). Now a request may queue behind

@@ -1,7 +1,7 @@
 import "@/tests/support/integration-env";
 import { describe, expect, it } from "vitest";
 import { getCase } from "@/lib/cases/get-case";
-import { listCases } from "@/lib/cases/list-cases";
+import { listCases } from "@/lib/cases/list/list-cases";
 import { seedDemoTenant } from "@/lib/demo/seed-demo";
 import { getEscalations } from "@/lib/metrics/escalations";
 import { getFixEffectiveness } from "@/lib/metrics/fix-effectiveness";

@@ -5,7 +5,7 @@ import { GET as listRoute } from "@/app/api/v1/cases/route";
 import { seedDemoEscalations } from "@/lib/demo/demo-escalations";
 import { awaitingReviewCount, escalationQueue } from "@/lib/escalation/escalation-queue";
 import { getPacket } from "@/lib/escalation/get-packet";
-import { createTenantWithMembers } from "@/lib/tenancy/provision";
+import { createTenantWithMembers } from "@/lib/members/provision-tenant";
 import { closeAdminPool } from "@/tests/support/admin-db";
 import { call } from "@/tests/support/api-client";
 import { apiContext } from "@/tests/support/case-factory";

@@ -5,7 +5,7 @@ import { createCase } from "@/lib/cases/create-case";
 import { refreshStaleWeeks } from "@/lib/housekeeping/refresh-weeks";
 import { getEscalations } from "@/lib/metrics/escalations";
 import { parseMetricsQuery } from "@/lib/metrics/metrics-query";
-import { provisionTenant } from "@/lib/tenancy/provision";
+import { provisionTenant } from "@/lib/members/provision-tenant";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { adminPool, closeAdminPool } from "@/tests/support/admin-db";
 import { apiContext, caseBody, deviceBody } from "@/tests/support/case-factory";

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runHousekeeping } from "@/lib/housekeeping/purge";
-import { provisionTenant, type ProvisionedTenant } from "@/lib/tenancy/provision";
+import { provisionTenant, type ProvisionedTenant } from "@/lib/members/provision-tenant";
 import { adminDatabaseUrl } from "@/tests/support/integration-env";
 import { adminPool, closeAdminPool } from "@/tests/support/admin-db";
 import { apiContext, createTestCase } from "@/tests/support/case-factory";

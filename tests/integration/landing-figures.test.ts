@@ -1,12 +1,12 @@
 import "@/tests/support/integration-env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import { CASE_QUEUE_IDS, CASE_QUEUES, queueHref } from "@/lib/cases/case-queues";
-import { listCases } from "@/lib/cases/list-cases";
-import { listQueryFromSearchParams } from "@/lib/cases/list-query-params";
+import { CASE_QUEUE_IDS, CASE_QUEUES, queueHref } from "@/lib/cases/list/case-queues";
+import { listCases } from "@/lib/cases/list/list-cases";
+import { listQueryFromSearchParams } from "@/lib/cases/list/list-query-params";
 import { updateCase } from "@/lib/cases/update-case";
-import { landingSummary } from "@/lib/dashboard/landing-summary";
-import { createTenantWithMembers } from "@/lib/tenancy/provision";
+import { landingSummary } from "@/lib/cases/list/landing-summary";
+import { createTenantWithMembers } from "@/lib/members/provision-tenant";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { closeAdminPool } from "@/tests/support/admin-db";
 import { createTestCase } from "@/tests/support/case-factory";

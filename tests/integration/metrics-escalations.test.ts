@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createCase } from "@/lib/cases/create-case";
 import { getEscalations, isoWeekName, weeksOf } from "@/lib/metrics/escalations";
 import { parseMetricsQuery } from "@/lib/metrics/metrics-query";
-import { provisionTenant } from "@/lib/tenancy/provision";
+import { provisionTenant } from "@/lib/members/provision-tenant";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { adminPool } from "@/tests/support/admin-db";
 import { apiContext, caseBody, deviceBody } from "@/tests/support/case-factory";

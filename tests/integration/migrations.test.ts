@@ -5,8 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { diffMigrationsToSchema } from "@/lib/db/create-migration";
-import { applyMigrations } from "@/lib/db/migrate";
+import { diffMigrationsToSchema } from "@/lib/db/setup/create-migration";
+import { applyMigrations } from "@/lib/db/setup/migrate";
 
 const migrationsDir = path.resolve("prisma/migrations");
 const migrationNames = existsSync(migrationsDir)
@@ -83,7 +83,7 @@ describe.skipIf(migrationNames.length === 0)("prisma/migrations", () => {
   });
 });
 
-// Guards the adapter fixes in lib/db/schema-engine-adapter.ts with a self-contained history.
+// Guards the adapter fixes in lib/db/setup/schema-engine-adapter.ts with a self-contained history.
 describe("hand-written SQL in migrations", () => {
   it("applies dollar-quoted bodies and reports failures by migration name", async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "pst-migrations-"));

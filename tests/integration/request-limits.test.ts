@@ -5,7 +5,7 @@ import { POST as signInRoute } from "@/app/api/auth/[...nextauth]/route";
 import { POST as uploadRoute } from "@/app/api/v1/attachments/route";
 import { POST as createRoute } from "@/app/api/v1/cases/route";
 import { PATCH as patchRoute } from "@/app/api/v1/cases/[id]/route";
-import { provisionTenant, type ProvisionedTenant } from "@/lib/tenancy/provision";
+import { provisionTenant, type ProvisionedTenant } from "@/lib/members/provision-tenant";
 import { closeAdminPool, rowCounts } from "@/tests/support/admin-db";
 import { apiContext, caseBody, createTestCase } from "@/tests/support/case-factory";
 import { runInRequest } from "@/tests/support/request-scope";

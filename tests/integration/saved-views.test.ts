@@ -1,8 +1,8 @@
 import "@/tests/support/integration-env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import type { Role } from "@/lib/auth/permissions";
-import { createTenantWithMembers } from "@/lib/tenancy/provision";
+import type { Role } from "@/lib/tenancy/roles";
+import { createTenantWithMembers } from "@/lib/members/provision-tenant";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { getSavedView, listSavedViews } from "@/lib/saved-views/saved-views";
 import { createSavedView, deleteSavedView, updateSavedView } from "@/lib/saved-views/manage-views";

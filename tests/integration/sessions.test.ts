@@ -2,7 +2,7 @@ import "@/tests/support/integration-env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as meRoute } from "@/app/api/v1/me/route";
 import { endStaffSession, moveStaffSession, SESSION_LIFETIME_MS, startStaffSession } from "@/lib/auth/staff-session";
-import { createTenantWithMembers } from "@/lib/tenancy/provision";
+import { createTenantWithMembers } from "@/lib/members/provision-tenant";
 import { adminPool, closeAdminPool } from "@/tests/support/admin-db";
 import { call } from "@/tests/support/api-client";
 import { sessionCookie } from "@/tests/support/sessions";

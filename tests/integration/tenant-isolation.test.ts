@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { appPrisma } from "@/lib/db/client";
-import { provisionTenant, type ProvisionedTenant } from "@/lib/tenancy/provision";
+import { provisionTenant, type ProvisionedTenant } from "@/lib/members/provision-tenant";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
 // Isolation is proven against the real database, as the application's own role.

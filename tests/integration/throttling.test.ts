@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as meRoute } from "@/app/api/v1/me/route";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { createLimiter } from "@/lib/rate-limit/limiter";
-import { provisionTenant, type ProvisionedTenant } from "@/lib/tenancy/provision";
+import { provisionTenant, type ProvisionedTenant } from "@/lib/members/provision-tenant";
 import { closeAdminPool } from "@/tests/support/admin-db";
 import { call } from "@/tests/support/api-client";
 import { issueTestToken } from "@/tests/support/tokens";

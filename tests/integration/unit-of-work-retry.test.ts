@@ -1,7 +1,7 @@
 import "@/tests/support/integration-env";
 import { afterAll, describe, expect, it } from "vitest";
 import { hashSecret } from "@/lib/auth/secrets";
-import { provisionTenant } from "@/lib/tenancy/provision";
+import { provisionTenant } from "@/lib/members/provision-tenant";
 import { toProblem } from "@/lib/http/problem";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { adminPool, closeAdminPool } from "@/tests/support/admin-db";

@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/tenancy/roles";
 import type { StaffActor, TenantContext } from "@/lib/tenancy/context";
 import { userIdByEmail } from "@/tests/support/admin-db";
 

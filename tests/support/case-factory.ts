@@ -1,7 +1,7 @@
 import type { CaseFactsInput, DeviceInput } from "@/lib/facts/schema";
 import { createCase } from "@/lib/cases/create-case";
-import type { CaseView } from "@/lib/cases/case-view";
-import type { Role } from "@/lib/auth/permissions";
+import type { CaseView } from "@/lib/cases/view/case-view";
+import type { Role } from "@/lib/tenancy/roles";
 import type { TenantContext } from "@/lib/tenancy/context";
 
 // Request bodies and cases for the API tests: realistic intake facts with a little variety.

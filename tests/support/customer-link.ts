@@ -1,7 +1,7 @@
 import { GET as pageGet, POST as pagePost } from "@/app/c/[token]/route";
 import { GET as jsonGet } from "@/app/api/c/[token]/route";
 import { POST as jsonReport } from "@/app/api/c/[token]/steps/route";
-import { rotateCustomerLink } from "@/lib/cases/customer-link";
+import { rotateCustomerLink } from "@/lib/customer/rotate-customer-link";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { call, type ApiResult } from "@/tests/support/api-client";
 

@@ -1,4 +1,4 @@
-import type { CaseView } from "@/lib/cases/case-view";
+import type { CaseView } from "@/lib/cases/view/case-view";
 import { workThroughSuggestedSteps } from "@/lib/demo/work-through-steps";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { createTestCase, deviceBody } from "@/tests/support/case-factory";

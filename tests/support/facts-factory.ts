@@ -1,19 +1,6 @@
 import fc from "fast-check";
-import {
-  caseFactsSchema,
-  NETWORKS,
-  PLATFORMS,
-  STATUS_MESSAGES,
-  STEP_OUTCOMES,
-  STORAGE_MODES,
-  SYMPTOMS,
-  type CaseFacts,
-  type CaseFactsInput,
-  type DeviceInput,
-  type Platform,
-  type StepOutcome,
-  type TriedStep,
-} from "@/lib/facts/schema";
+import { caseFactsSchema, NETWORKS, PLATFORMS, STATUS_MESSAGES, STEP_OUTCOMES, STORAGE_MODES, SYMPTOMS, type CaseFacts, type CaseFactsInput, type DeviceInput, type Platform, type StepOutcome } from "@/lib/facts/schema";
+import { type TriedStep } from "@/lib/rules/tried-step-schema";
 import { RULE_IDS, type RuleId } from "@/lib/rules/rule-ids";
 
 // Test factories: valid case facts built through the real schema, plus fast-check arbitraries.

@@ -3,9 +3,9 @@
 // application role given a password — tests connect as that role, so RLS applies to them.
 import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
-import { ensureAppRole } from "../../lib/db/bootstrap";
-import { startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
-import { applyMigrations } from "../../lib/db/migrate";
+import { ensureAppRole } from "../../lib/db/setup/bootstrap";
+import { startEmbeddedPostgres } from "../../lib/db/setup/embedded-postgres";
+import { applyMigrations } from "../../lib/db/setup/migrate";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,6 +1,6 @@
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { buildOpenApiDocument } from "@/lib/http/openapi-document";
+import { buildOpenApiDocument } from "@/lib/api/openapi-document";
 
 // Checks answers against the served OpenAPI document with a JSON Schema validator that knows
 // nothing of zod (ajv, draft 2020-12 = OpenAPI 3.1's dialect). tests/support/api-client.ts runs
@@ -54,7 +54,7 @@ export function assertMatchesContract(method: string, rawPath: string, status: n
   const template = templateFor(path);
   const operation = template ? openApiDocument.paths[template]?.[method.toLowerCase()] : undefined;
   if (!template || !operation) {
-    throw new Error(`${method} ${path} is not in the OpenAPI document: declare it in lib/<area>/<area>-operations.ts (see lib/http/api-operations.ts)`);
+    throw new Error(`${method} ${path} is not in the OpenAPI document: declare it in lib/<area>/<area>-operations.ts (see lib/api/api-operations.ts)`);
   }
   const response = operation.responses[String(status)];
   if (!response) {

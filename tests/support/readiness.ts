@@ -1,6 +1,6 @@
 import { getCase } from "@/lib/cases/get-case";
 import { recordStep } from "@/lib/cases/record-step";
-import type { CaseView } from "@/lib/cases/case-view";
+import type { CaseView } from "@/lib/cases/view/case-view";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { createTestCase } from "@/tests/support/case-factory";
 

@@ -1,4 +1,4 @@
-import type { CaseStatus } from "@/lib/cases/case-schemas";
+import type { CaseStatus } from "@/lib/cases/schemas/case-schemas";
 import { loadCaseRecord } from "@/lib/cases/case-record";
 import { lockCase } from "@/lib/cases/lock-case";
 import { saveCase } from "@/lib/cases/save-case";

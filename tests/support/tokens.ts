@@ -1,5 +1,5 @@
 import { issueApiToken } from "@/lib/auth/api-tokens";
-import type { Role } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/tenancy/roles";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
 /** An API token of the given role in a tenant, for tests that check what each role may do. */

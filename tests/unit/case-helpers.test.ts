@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { decodeCursor, encodeCursor } from "@/lib/cases/list-cursor";
-import { listQueryFromSearchParams, listQueryToSearchParams } from "@/lib/cases/list-query-params";
-import { listCasesSchema } from "@/lib/cases/case-schemas";
+import { decodeCursor, encodeCursor } from "@/lib/cases/list/list-cursor";
+import { listQueryFromSearchParams, listQueryToSearchParams } from "@/lib/cases/list/list-query-params";
+import { listCasesSchema } from "@/lib/cases/schemas/case-schemas";
 import { diffFacts } from "@/lib/cases/facts-diff";
 import { mergeFacts } from "@/lib/cases/merge-facts";
 import { detectImageType } from "@/lib/cases/image-type";
@@ -9,7 +9,7 @@ import { escalationColumnsOf } from "@/lib/cases/derived-columns";
 import { MAX_TOKEN_LENGTH, MAX_TOKENS_PER_CASE, prefixUpperBound, searchTokensOf, searchWordsOf } from "@/lib/cases/search-tokens";
 import { DEFAULT_RULE_SETTINGS } from "@/lib/rules/settings";
 import { RULE_IDS } from "@/lib/rules/rule-ids";
-import { escalationReadiness } from "@/lib/escalation/readiness";
+import { escalationReadiness } from "@/lib/triage/readiness";
 import { healthyDevice, healthyFacts, hoursBefore, NOW } from "@/tests/support/facts-factory";
 
 describe("list cursor", () => {

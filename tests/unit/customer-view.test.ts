@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { CaseView } from "@/lib/cases/case-view";
-import type { StepView } from "@/lib/cases/case-view";
+import type { CaseView } from "@/lib/cases/view/case-view";
+import type { StepView } from "@/lib/cases/view/case-view";
 import { customerReplyColumns } from "@/lib/cases/customer-reply";
-import { suggestionsView } from "@/lib/cases/suggestions-view";
+import { suggestionsView } from "@/lib/cases/view/suggestions-view";
 import { customerViewOf, NEXT_STEPS_SHOWN } from "@/lib/customer/customer-view";
-import { customerLinkExpiresAt } from "@/lib/customer/link-lifetime";
+import { customerLinkExpiresAt } from "@/lib/cases/customer-link-lifetime";
 import { isWellFormedCustomerToken } from "@/lib/customer/link-token";
 import { newSecret } from "@/lib/auth/secrets";
 import { suggest } from "@/lib/rules/engine";

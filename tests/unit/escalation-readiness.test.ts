@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { CaseFacts, TriedStep } from "@/lib/facts/schema";
-import { escalationReadiness } from "@/lib/escalation/readiness";
+import type { CaseFacts } from "@/lib/facts/schema";
+import type { TriedStep } from "@/lib/rules/tried-step-schema";
+import { escalationReadiness } from "@/lib/triage/readiness";
 import { suggest } from "@/lib/rules/engine";
 import { DEFAULT_RULE_SETTINGS, resolveSettings } from "@/lib/rules/settings";
 import { healthyDevice, healthyFacts, hoursBefore, NOW, step, triedAll, unknownFacts } from "@/tests/support/facts-factory";

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { CASE_STATUSES, listCasesSchema, type CaseStatus } from "@/lib/cases/case-schemas";
-import { listQueryFromSearchParams } from "@/lib/cases/list-query-params";
+import { CASE_STATUSES, listCasesSchema, type CaseStatus } from "@/lib/cases/schemas/case-schemas";
+import { listQueryFromSearchParams } from "@/lib/cases/list/list-query-params";
 import { agentCanMove, canSubmitFrom, FLOW_PERMISSION, statusColumns, statusEditTargets, transitionFlow } from "@/lib/cases/status-transitions";
 import { can } from "@/lib/auth/permissions";
 import { escalationActionSchema } from "@/lib/escalation/escalation-schemas";
 import { PACKET_FORMAT, type PacketDocument } from "@/lib/escalation/packet-document";
-import { reviewStateOf } from "@/lib/escalation/review-state";
+import { reviewStateOf } from "@/lib/cases/view/review-state";
 import { escapeHtml, renderPacketArticle, renderPacketHtmlDocument } from "@/components/packet/packet-html";
 import { healthyFacts } from "@/tests/support/facts-factory";
 

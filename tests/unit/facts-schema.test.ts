@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { caseFactsSchema, triedStepSchema } from "@/lib/facts/schema";
+import { caseFactsSchema } from "@/lib/facts/schema";
+import { triedStepSchema } from "@/lib/rules/tried-step-schema";
 import {
   NETWORK_LABELS,
   PLATFORM_LABELS,

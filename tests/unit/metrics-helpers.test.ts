@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
 import { toCsv } from "@/lib/metrics/csv";
 import { parseMetricsQuery } from "@/lib/metrics/metrics-query";
-import { wilsonInterval } from "@/lib/metrics/wilson";
+import { wilsonInterval } from "@/lib/util/wilson";
 
 const NOW = new Date("2026-11-21T15:30:00Z");
 const parse = (query: Record<string, string>) => parseMetricsQuery(new URLSearchParams(query), { now: NOW });

@@ -1,9 +1,9 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
-import { API_OPERATIONS } from "@/lib/http/api-operations";
-import { minimumRole } from "@/lib/http/api-operation";
-import { buildOpenApiDocument } from "@/lib/http/openapi-document";
-import { caseViewExample } from "@/lib/demo/api-examples";
+import { API_OPERATIONS } from "@/lib/api/api-operations";
+import { minimumRole } from "@/lib/api/api-operation";
+import { buildOpenApiDocument } from "@/lib/api/openapi-document";
+import { caseViewExample } from "@/lib/api/examples/case-examples";
 import { componentValidator, mediaTypeValidator, openApiDocument } from "../support/openapi-contract";
 
 // The served document is valid OpenAPI 3.1 (checked by a validator that knows nothing of zod),

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, type Dirent } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { API_OPERATIONS } from "@/lib/http/api-operations";
+import { API_OPERATIONS } from "@/lib/api/api-operations";
 
 // Every route handler of the public API is in the OpenAPI document, and the document lists no
 // route that does not exist. Colleagues add routes in parallel: the failure message says exactly
@@ -38,15 +38,17 @@ const documented = new Set(API_OPERATIONS.map((operation) => `${operation.method
 function howToDeclare({ file, method, path: route }: (typeof served)[number]): string {
   const area = route.split("/")[3] ?? "area";
   return [
-    `${method.toUpperCase()} ${route} (${file}) is not in the OpenAPI document. Declare its contract once, next to its schemas:`,
-    `  1. In lib/<area>/<area>-operations.ts (e.g. lib/${area}/${area}-operations.ts) add an ApiOperation (lib/http/api-operation.ts):`,
-    `     { method: "${method}", path: "${route}", operationId: "…", summary: "…", tag: "…",`,
-    `       access: { kind: "staff", permission: "<the permission apiRoute checks>" } (or { kind: "customer_link" } / { kind: "public" }),`,
-    `       request: { path/query/headers: z.object(…), body: <the zod schema the handler parses>, example: <from lib/demo> },`,
+    `${method.toUpperCase()} ${route} (${file}) is not in the OpenAPI document. Declare it once, and hand the declaration to its wrapper:`,
+    `  1. In lib/api/<area>-operations.ts (e.g. lib/api/${area}-operations.ts), add to the area's defineOperations({ … }) table:`,
+    `     <operationId>: { method: "${method}", path: "${route}", summary: "…", tag: "…",`,
+    `       access: { kind: "staff", permission: "<permission>" } (or { kind: "customer_link" } / { kind: "public" }),`,
+    `       request: { path/query/headers: z.object(…), body: <the zod schema the service parses>, example: <a plain value> },`,
     `       response: { status, description, body: <a zod response schema in lib/, also the handler's return type> },`,
     `       errors: [400, 404, …] }  (401/403/503 are added from access)`,
-    `  2. If the area has no operations file yet, spread its list into API_OPERATIONS in lib/http/api-operations.ts.`,
-    `  See docs/decisions/0070-openapi-from-zod.md.`,
+    `  2. In the route file: export const ${method.toUpperCase()} = apiRoute(<AREA>_OPERATIONS.<operationId>, handler) (customerRoute for app/api/c).`,
+    `  3. A new area's table is spread into API_OPERATIONS in lib/api/api-operations.ts.`,
+    `  Its authorisation matrix row, api("${method.toUpperCase()}", "…"), reads who may call it from the operation.`,
+    `  See docs/decisions/0070-openapi-from-zod.md and 0087-one-declaration-per-route.md.`,
   ].join("\n");
 }
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { STATUS_MESSAGES } from "@/lib/facts/schema";
-import { CRITERION_IDS } from "@/lib/escalation/criteria";
+import { CRITERION_IDS } from "@/lib/rules/escalation-criteria";
 import { CATEGORIES } from "@/lib/rules/categories";
 import { RULE_IDS, RULES } from "@/lib/rules/catalog";
 import { GUIDES, GUIDE_PASSAGES, type Encoder } from "@/lib/rules/guide-passages";

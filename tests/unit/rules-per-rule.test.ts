@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { CaseFacts, TriedStep } from "@/lib/facts/schema";
+import type { CaseFacts } from "@/lib/facts/schema";
+import type { TriedStep } from "@/lib/rules/tried-step-schema";
 import { RULE_IDS, type RuleId } from "@/lib/rules/catalog";
 import { suggest } from "@/lib/rules/engine";
 import { resolveSettings, type RuleSettings } from "@/lib/rules/settings";

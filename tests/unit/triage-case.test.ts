@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { escalationReadiness } from "@/lib/escalation/readiness";
+import { escalationReadiness } from "@/lib/triage/readiness";
 import { suggest } from "@/lib/rules/engine";
 import { DEFAULT_RULE_SETTINGS } from "@/lib/rules/settings";
 import { triageCase } from "@/lib/triage/triage-case";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { bulkUpdateSchema, createCaseSchema, listCasesSchema, updateCaseSchema } from "@/lib/cases/case-schemas";
-import { listQueryFromApiParams, listQueryFromSearchParams } from "@/lib/cases/list-query-params";
+import { bulkUpdateSchema, createCaseSchema, listCasesSchema, updateCaseSchema } from "@/lib/cases/schemas/case-schemas";
+import { listQueryFromApiParams, listQueryFromSearchParams } from "@/lib/cases/list/list-query-params";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/validation";
-import { triedStepSchema } from "@/lib/facts/schema";
+import { triedStepSchema } from "@/lib/rules/tried-step-schema";
 
 // SPEC §5: bad input is a 400 naming each bad field, unknown keys included — never silently dropped.
 

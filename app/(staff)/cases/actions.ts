@@ -1,7 +1,7 @@
 "use server";
 
 import { bulkUpdateCases } from "@/lib/cases/bulk-update";
-import type { BulkUpdateResult } from "@/lib/cases/case-response-schemas";
+import type { BulkUpdateResult } from "@/lib/cases/schemas/case-response-schemas";
 import { requireStaffAction } from "@/app/_server/staff";
 import { runAction, type ActionResult } from "@/app/(staff)/cases/action-result";
 

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { AppError } from "@/lib/errors/app-error";
 import { can } from "@/lib/auth/permissions";
-import { listCasesSchema } from "@/lib/cases/case-schemas";
-import { listCases } from "@/lib/cases/list-cases";
-import type { CaseListPage } from "@/lib/cases/case-response-schemas";
-import { listQueryFromSearchParams } from "@/lib/cases/list-query-params";
+import { listCasesSchema } from "@/lib/cases/schemas/case-schemas";
+import { listCases } from "@/lib/cases/list/list-cases";
+import type { CaseListPage } from "@/lib/cases/schemas/case-response-schemas";
+import { listQueryFromSearchParams } from "@/lib/cases/list/list-query-params";
 import { listTenantMembers } from "@/lib/members/tenant-members";
 import { listSavedViews } from "@/lib/saved-views/saved-views";
 import { requireStaffPage } from "@/app/_server/staff";

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { ROLE_LABELS } from "@/lib/tenancy/roles";
 import { activeMemberships } from "@/lib/auth/staff-session";
 import { requireStaffPage } from "@/app/_server/staff";
 import { TenantPicker } from "@/app/(staff)/tenants/tenant-picker";

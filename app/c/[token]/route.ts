@@ -8,18 +8,18 @@ import { customerReportsPerLink } from "@/lib/rate-limit/rules";
 import { JSON_BODY_LIMIT_BYTES, readBodyLimited } from "@/lib/http/read-body";
 import { RULES_BY_ID } from "@/lib/rules/catalog";
 import type { RuleId } from "@/lib/rules/rule-ids";
-import { customerRoute, htmlResponse } from "@/app/_server/customer-route";
+import { customerPageRoute, htmlResponse } from "@/app/_server/customer-route";
 import { casePageHtml, type CasePageState } from "@/app/c/_html/case-page";
 
 // GET /c/{token} — the customer's page, server-rendered HTML that needs no JavaScript.
-export const GET = customerRoute("html", async ({ ctx, request, token }) => {
+export const GET = customerPageRoute(async ({ ctx, request, token }) => {
   const view = await getCustomerCase(ctx);
   return htmlResponse(casePageHtml(view, `/c/${token}`, { thanks: thanksFrom(request.nextUrl.searchParams) }));
 });
 
 // POST /c/{token} — a report from the page's form ("It worked" / "Didn't help" and a note); on
 // success 303 back to the page (a reload does not post again), on bad input the page with the error.
-export const POST = customerRoute("html", async ({ ctx, request, token }) => {
+export const POST = customerPageRoute(async ({ ctx, request, token }) => {
   await enforceRateLimit(customerReportsPerLink(), ctx.link.id, "reporting on this link");
   const form = await readForm(request);
   const raw = { ruleId: form.get("ruleId") ?? undefined, outcome: form.get("outcome") ?? undefined, note: form.get("note") ?? undefined };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { ROLE_LABELS } from "@/lib/tenancy/roles";
 import { describeInvitation } from "@/lib/members/accept-invitation";
 import { formatDateTime } from "@/components/case/format";
 import { AcceptInvitationForm } from "@/app/invitations/[token]/accept-form";

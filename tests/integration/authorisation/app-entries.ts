@@ -29,7 +29,11 @@ function urlPath(file: string): string {
 }
 
 function hint(source: string): string | null {
-  return /(?:apiRoute(?:<[^>]*>)?|requireStaffPage|requireStaffAction)\(\s*"([^"]+)"/.exec(source)?.[1] ?? (/requireStaffPage\(\)/.test(source) ? "signed in" : null);
+  return (
+    /(?:requireStaffPage|requireStaffAction)\(\s*"([^"]+)"/.exec(source)?.[1] ??
+    /(?:apiRoute(?:<[^>]*>)?|customerRoute)\(\s*(\w+_OPERATIONS\.\w+)/.exec(source)?.[1] ??
+    (/requireStaffPage\(\)/.test(source) ? "signed in" : null)
+  );
 }
 
 export function appEntries(): AppEntry[] {

@@ -1,9 +1,12 @@
-import type { Role } from "@/lib/auth/permissions";
+import { minimumRole, type ApiOperation } from "@/lib/api/api-operation";
+import { API_OPERATIONS } from "@/lib/api/api-operations";
+import type { Role } from "@/lib/tenancy/roles";
 import type { Fixture, Principal } from "./principals";
 
 // The vocabulary of the authorisation matrix (matrix-rows.ts): one row per route handler method,
-// page and server action, saying who may use it. The expected answer for every principal follows
-// from the row (expectedStatus below), so a row is one line.
+// page and server action. A route of the API document takes who may call it from its operation
+// (lib/api/*-operations.ts, the one declaration); other routes, pages and actions say it in the row.
+// The expected answer for every principal follows from the row (expectedStatus below).
 
 /** Who may: everyone, a customer link's holder, or staff of at least this role (API tokens by their role). */
 export type Access = "public" | "customer" | Role;
@@ -32,8 +35,41 @@ export type Row =
   | ({ kind: "page"; path: string; access: Access } & RowOptions)
   | ({ kind: "action"; file: string; name: string; access: Access; args: (fx: Fixture) => unknown[] | Promise<unknown[]> } & Omit<RowOptions, "request">);
 
-/** A route handler method, e.g. api("GET", "/api/v1/cases/[id]", "agent", { target: "tenant-a", request: … }). */
-export const api = (method: string, path: string, access: Access, options: RowOptions = {}): Row => ({ kind: "route", method, path, access, ...options });
+const OPERATIONS = new Map(API_OPERATIONS.map((operation) => [`${operation.method.toUpperCase()} ${operation.path}`, operation]));
+
+/** The operation serving a route folder path (app/api/v1/cases/[id] → /api/v1/cases/{id}), if the API document lists it. */
+function operationOf(method: string, path: string): ApiOperation | undefined {
+  return OPERATIONS.get(`${method} ${path.replace(/\[(?:\.\.\.)?(\w+)\]/g, "{$1}")}`);
+}
+
+/** Who may call an operation, as its declaration says; `choice` picks the entry of a per-choice table. */
+function accessOf(operation: ApiOperation, choice?: string): Access {
+  const { access } = operation;
+  if (access.kind === "public") return "public";
+  if (access.kind === "customer_link") return "customer";
+  if (choice === undefined) return minimumRole(access.permission);
+  const permission = access.byChoice?.permissions[choice];
+  if (!permission) throw new Error(`${operation.operationId} has no permission for the choice "${choice}"`);
+  return minimumRole(permission);
+}
+
+/**
+ * A route of the API document, e.g. api("GET", "/api/v1/cases/[id]", { target: "tenant-a", request: … }):
+ * who may call it is read from its operation. For a route whose body picks the permission (the
+ * escalation review), `choice` names the entry the row's request makes (e.g. "return").
+ */
+export const api = (method: string, path: string, options: RowOptions & { choice?: string } = {}): Row => {
+  const operation = operationOf(method, path);
+  if (!operation) throw new Error(`${method} ${path} is not in the API document: declare its operation in lib/api/, or use route() for a route outside the API`);
+  const { choice, ...rest } = options;
+  return { kind: "route", method, path, access: accessOf(operation, choice), ...rest };
+};
+
+/** A route outside the API document (health, sign-in, the customer's HTML page, the reference page): its access is stated here. */
+export const route = (method: string, path: string, access: Access, options: RowOptions = {}): Row => {
+  if (operationOf(method, path)) throw new Error(`${method} ${path} is in the API document: use api(), which reads its access from the operation`);
+  return { kind: "route", method, path, access, ...options };
+};
 /** A page by its URL path with [segments], e.g. page("/cases/[id]", "agent", { target: "tenant-a", request: … }). */
 export const page = (path: string, access: Access, options: RowOptions = {}): Row => ({ kind: "page", path, access, ...options });
 /** A server action: the "use server" file and the export, with the arguments a real form sends. */

@@ -4,7 +4,7 @@ import { EMPTY_FORM_STATE } from "@/app/(staff)/escalations/form-state";
 import { INITIAL_FORM_STATE } from "@/components/ui/form-state";
 import { apiContext, caseBody } from "@/tests/support/case-factory";
 import { createReadyCase } from "@/tests/support/escalation-factory";
-import { action, api, page, type Row } from "./matrix-kit";
+import { action, api, page, route, type Row } from "./matrix-kit";
 import { MATRIX_PASSWORD, type Fixture } from "./principals";
 
 // THE AUTHORISATION MATRIX: one line per route handler method, page and server action of the app.
@@ -12,8 +12,11 @@ import { MATRIX_PASSWORD, type Fixture } from "./principals";
 // (and prints the line to add); authorisation-matrix.test.ts asks every principal of principals.ts
 // and checks the answer the access level implies (matrix-kit.ts, expectedStatus).
 //
-//   api(METHOD, "/api/…/[param]", minimum role | "public" | "customer", { target, ok, request })
-//   page("/path/[param]", …)   action("app/…/actions.ts", "exportName", …, (fx) => [args])
+//   api(METHOD, "/api/…/[param]", { target, ok, request, choice })   — a route of the API document:
+//       who may call it comes from its operation (lib/api/*-operations.ts), never restated here
+//   route(METHOD, "/path/[param]", "public" | "customer" | minimum role, { … })   — the few routes
+//       outside the API document (health, sign-in, reference page, the customer's HTML page)
+//   page("/path/[param]", minimum role, …)   action("app/…/actions.ts", "exportName", minimum role, (fx) => [args])
 //
 // target: "tenant-a" when the entry is about one thing of tenant A (another tenant must get 404);
 // request/args: a valid request, so an allowed principal gets `ok` (default 200), not a 400.
@@ -47,31 +50,31 @@ const customerReport = (fx: Fixture) => ({ ruleId: fx.customerRuleId, outcome: "
 
 export const ROWS: Row[] = [
   // Anyone
-  api("GET", "/api/health", "public"),
-  api("GET", "/unavailable", "public", { ok: 303 }),
-  api("GET", "/api/auth/[...nextauth]", "public", { request: () => ({ params: { nextauth: ["providers"] } }) }),
-  api("POST", "/api/auth/[...nextauth]", "public", { ok: 302, request: () => ({ params: { nextauth: ["signout"] }, body: {} }) }),
+  route("GET", "/api/health", "public"),
+  route("GET", "/unavailable", "public", { ok: 303 }),
+  route("GET", "/api/auth/[...nextauth]", "public", { request: () => ({ params: { nextauth: ["providers"] } }) }),
+  route("POST", "/api/auth/[...nextauth]", "public", { ok: 302, request: () => ({ params: { nextauth: ["signout"] }, body: {} }) }),
   page("/sign-in", "public", { expect: (p) => (signedIn(p) ? 303 : 200) }),
   page("/forbidden", "public"),
   // The API's description (issue 13): public, like the reference page that reads it.
-  api("GET", "/api/v1/openapi.json", "public"),
-  api("GET", "/api/docs", "public"),
-  api("GET", "/api/docs/reference.js", "public"),
-  api("GET", "/api/docs/scalar.js", "public"),
+  api("GET", "/api/v1/openapi.json"),
+  route("GET", "/api/docs", "public"),
+  route("GET", "/api/docs/reference.js", "public"),
+  route("GET", "/api/docs/scalar.js", "public"),
 
   // Cases (agents and up)
-  api("GET", "/api/v1/me", "agent"),
-  api("GET", "/api/v1/cases", "agent"),
-  api("POST", "/api/v1/cases", "agent", { ok: 201, request: () => ({ body: caseBody() }) }),
-  api("GET", "/api/v1/cases/[id]", "agent", { target: "tenant-a", request: onCase }),
-  api("PATCH", "/api/v1/cases/[id]", "agent", { target: "tenant-a", request: (fx) => freshCase(fx, (version) => ({ version, facts: { library: { sizeGb: 12 } } })) }),
-  api("GET", "/api/v1/cases/[id]/steps", "agent", { target: "tenant-a", request: onCase }),
-  api("POST", "/api/v1/cases/[id]/steps", "agent", { target: "tenant-a", ok: 201, request: (fx) => freshCase(fx, () => ({ ruleId: "restart-device", outcome: "no_change" })) }),
-  api("GET", "/api/v1/cases/[id]/timeline", "agent", { target: "tenant-a", request: onCase }),
-  api("POST", "/api/v1/cases/[id]/customer-link", "agent", { target: "tenant-a", ok: 201, request: (fx) => freshCase(fx) }),
-  api("POST", "/api/v1/cases/bulk", "agent", { request: async (fx) => ({ body: { ids: [(await fx.newCase()).id], status: "waiting_on_customer" } }) }),
-  api("POST", "/api/v1/attachments", "agent", { ok: 201, request: () => ({ rawBody: PNG, headers: { "content-type": "image/png" } }) }),
-  api("GET", "/api/v1/attachments/[id]", "agent", { target: "tenant-a", request: (fx) => ({ params: { id: fx.attachmentA } }) }),
+  api("GET", "/api/v1/me"),
+  api("GET", "/api/v1/cases"),
+  api("POST", "/api/v1/cases", { ok: 201, request: () => ({ body: caseBody() }) }),
+  api("GET", "/api/v1/cases/[id]", { target: "tenant-a", request: onCase }),
+  api("PATCH", "/api/v1/cases/[id]", { target: "tenant-a", request: (fx) => freshCase(fx, (version) => ({ version, facts: { library: { sizeGb: 12 } } })) }),
+  api("GET", "/api/v1/cases/[id]/steps", { target: "tenant-a", request: onCase }),
+  api("POST", "/api/v1/cases/[id]/steps", { target: "tenant-a", ok: 201, request: (fx) => freshCase(fx, () => ({ ruleId: "restart-device", outcome: "no_change" })) }),
+  api("GET", "/api/v1/cases/[id]/timeline", { target: "tenant-a", request: onCase }),
+  api("POST", "/api/v1/cases/[id]/customer-link", { target: "tenant-a", ok: 201, request: (fx) => freshCase(fx) }),
+  api("POST", "/api/v1/cases/bulk", { request: async (fx) => ({ body: { ids: [(await fx.newCase()).id], status: "waiting_on_customer" } }) }),
+  api("POST", "/api/v1/attachments", { ok: 201, request: () => ({ rawBody: PNG, headers: { "content-type": "image/png" } }) }),
+  api("GET", "/api/v1/attachments/[id]", { target: "tenant-a", request: (fx) => ({ params: { id: fx.attachmentA } }) }),
   page("/", "agent"),
   page("/cases", "agent"),
   page("/cases/new", "agent"),
@@ -86,16 +89,16 @@ export const ROWS: Row[] = [
   action("app/(staff)/cases/[id]/actions.ts", "rotateCustomerLinkAction", "agent", async (fx) => [(await fx.newCase()).id], { target: "tenant-a" }),
 
   // Escalation review (issue 7): agents submit a ready case and read packets; supervisors decide.
-  api("POST", "/api/v1/cases/[id]/escalation", "agent", { target: "tenant-a", request: async (fx) => {
+  api("POST", "/api/v1/cases/[id]/escalation", { choice: "submit", target: "tenant-a", request: async (fx) => {
     const ready = await createReadyCase(fx.ctxA);
     return { params: { id: ready.id }, body: { action: "submit", version: ready.version, note: "Customer waited two days" } };
   } }),
-  api("POST", "/api/v1/cases/[id]/escalation", "supervisor", { target: "tenant-a", request: async (fx) => {
+  api("POST", "/api/v1/cases/[id]/escalation", { choice: "return", target: "tenant-a", request: async (fx) => {
     const awaiting = await awaitingReview(fx);
     return { params: { id: awaiting.id }, body: { action: "return", version: awaiting.version, reason: "Add a screenshot of the Photos settings" } };
   } }),
-  api("GET", "/api/v1/cases/[id]/packet", "agent", { target: "tenant-a", request: onCase }),
-  api("GET", "/api/v1/cases/[id]/packet.zip", "agent", { target: "tenant-a", request: onCase }),
+  api("GET", "/api/v1/cases/[id]/packet", { target: "tenant-a", request: onCase }),
+  api("GET", "/api/v1/cases/[id]/packet.zip", { target: "tenant-a", request: onCase }),
   page("/escalations", "agent"),
   page("/escalations/[id]", "agent", { target: "tenant-a", request: onCase }),
   page("/cases/[id]/packet", "agent", { target: "tenant-a", request: onCase }),
@@ -109,32 +112,32 @@ export const ROWS: Row[] = [
   }, { target: "tenant-a", ok: 303 }),
 
   // Supervisors' metrics (issue 10).
-  api("GET", "/api/v1/metrics/fix-effectiveness", "supervisor"),
-  api("GET", "/api/v1/metrics/ageing", "supervisor", { request: () => ({ query: { format: "csv" } }) }),
-  api("GET", "/api/v1/metrics/escalations", "supervisor", { request: () => ({ query: { platform: "mac" } }) }),
+  api("GET", "/api/v1/metrics/fix-effectiveness"),
+  api("GET", "/api/v1/metrics/ageing", { request: () => ({ query: { format: "csv" } }) }),
+  api("GET", "/api/v1/metrics/escalations", { request: () => ({ query: { platform: "mac" } }) }),
   page("/metrics", "supervisor"),
 
   // The customer's link (issue 8): the token in the address is the only credential. Every principal
   // holds tenant A's valid link except the revoked (410), expired (410) and unknown (404) ones.
-  api("GET", "/c/[token]", "customer", { request: onLink }),
-  api("POST", "/c/[token]", "customer", { ok: 303, request: (fx) => {
+  route("GET", "/c/[token]", "customer", { request: onLink }),
+  route("POST", "/c/[token]", "customer", { ok: 303, request: (fx) => {
     const fields = customerReport(fx);
     return { ...onLink(fx), body: fields, rawBody: new TextEncoder().encode(new URLSearchParams(fields).toString()), headers: { "content-type": "application/x-www-form-urlencoded" } };
   } }),
-  api("GET", "/api/c/[token]", "customer", { request: onLink }),
-  api("POST", "/api/c/[token]/steps", "customer", { ok: 201, request: (fx) => ({ ...onLink(fx), body: customerReport(fx) }) }),
+  api("GET", "/api/c/[token]", { request: onLink }),
+  api("POST", "/api/c/[token]/steps", { ok: 201, request: (fx) => ({ ...onLink(fx), body: customerReport(fx) }) }),
 
   // Tenant administration (issue 9): admins only; another tenant's member, invitation or token is a 404.
-  api("GET", "/api/v1/members", "admin"),
-  api("POST", "/api/v1/members", "admin", { ok: 201, request: () => ({ body: invite() }) }),
-  api("PATCH", "/api/v1/members/[userId]", "admin", { target: "tenant-a", request: async (fx) => ({ ...(await onMember(fx)), body: { role: "supervisor" } }) }),
-  api("DELETE", "/api/v1/invitations/[id]", "admin", { target: "tenant-a", request: onInvitation }),
-  api("GET", "/api/v1/api-tokens", "admin"),
-  api("POST", "/api/v1/api-tokens", "admin", { ok: 201, request: () => ({ body: { name: `Matrix ${tag()}`, role: "agent" } }) }),
-  api("DELETE", "/api/v1/api-tokens/[id]", "admin", { target: "tenant-a", request: onApiToken }),
-  api("GET", "/api/v1/rule-settings", "admin"),
-  api("PUT", "/api/v1/rule-settings", "admin", { request: async (fx) => ({ body: { version: await fx.ruleSettingsVersion(), disabledRules: [], thresholds: {} } }) }),
-  api("GET", "/api/v1/audit", "admin"),
+  api("GET", "/api/v1/members"),
+  api("POST", "/api/v1/members", { ok: 201, request: () => ({ body: invite() }) }),
+  api("PATCH", "/api/v1/members/[userId]", { target: "tenant-a", request: async (fx) => ({ ...(await onMember(fx)), body: { role: "supervisor" } }) }),
+  api("DELETE", "/api/v1/invitations/[id]", { target: "tenant-a", request: onInvitation }),
+  api("GET", "/api/v1/api-tokens"),
+  api("POST", "/api/v1/api-tokens", { ok: 201, request: () => ({ body: { name: `Matrix ${tag()}`, role: "agent" } }) }),
+  api("DELETE", "/api/v1/api-tokens/[id]", { target: "tenant-a", request: onApiToken }),
+  api("GET", "/api/v1/rule-settings"),
+  api("PUT", "/api/v1/rule-settings", { request: async (fx) => ({ body: { version: await fx.ruleSettingsVersion(), disabledRules: [], thresholds: {} } }) }),
+  api("GET", "/api/v1/audit"),
   page("/admin/members", "admin"),
   page("/admin/api-tokens", "admin"),
   page("/admin/rules", "admin"),

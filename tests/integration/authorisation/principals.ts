@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { Role } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/tenancy/roles";
 import { endStaffSession, startStaffSession } from "@/lib/auth/staff-session";
-import { rotateCustomerLink } from "@/lib/cases/customer-link";
-import { createTenantWithMembers } from "@/lib/tenancy/provision";
+import { rotateCustomerLink } from "@/lib/customer/rotate-customer-link";
+import { createTenantWithMembers } from "@/lib/members/provision-tenant";
 import type { StaffActor, TenantContext } from "@/lib/tenancy/context";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { inviteMember } from "@/lib/members/invite-member";

@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { changeOwnPassword } from "@/lib/auth/change-password";
+import { changeOwnPassword } from "@/lib/members/change-password";
 import { handleForm } from "@/app/_server/handle-form";
 import type { FormState } from "@/components/ui/form-state";
 import { clientIp } from "@/app/_server/request-info";

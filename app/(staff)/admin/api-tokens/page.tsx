@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { ROLE_LABELS } from "@/lib/tenancy/roles";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import { formatDateTime } from "@/components/case/format";
 import { requireStaffPage } from "@/app/_server/staff";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { ROLES, ROLE_LABELS } from "@/lib/auth/permissions";
+import { ROLES, ROLE_LABELS } from "@/lib/tenancy/roles";
 import { CopyOnceField } from "@/components/ui/copy-once-field";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { NamedInput, NamedSelect, SubmitButton } from "@/components/ui/form-inputs";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { ROLES, ROLE_LABELS, type Role } from "@/lib/auth/permissions";
+import { ROLES, ROLE_LABELS, type Role } from "@/lib/tenancy/roles";
 import { SubmitButton } from "@/components/ui/form-inputs";
 import { INITIAL_FORM_STATE, type FormState } from "@/components/ui/form-state";
 import { changeRoleAction, revokeInvitationAction, setActiveAction } from "@/app/(staff)/admin/members/actions";

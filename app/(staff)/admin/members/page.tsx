@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { ROLE_LABELS } from "@/lib/tenancy/roles";
 import { listMembers } from "@/lib/members/list-members";
 import { formatDateTime } from "@/components/case/format";
 import { requireStaffPage } from "@/app/_server/staff";

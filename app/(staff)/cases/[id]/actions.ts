@@ -4,8 +4,8 @@ import { refresh } from "next/cache";
 import { getCase } from "@/lib/cases/get-case";
 import { updateCase } from "@/lib/cases/update-case";
 import { recordStep } from "@/lib/cases/record-step";
-import { rotateCustomerLink } from "@/lib/cases/customer-link";
-import type { CaseView } from "@/lib/cases/case-view";
+import { rotateCustomerLink } from "@/lib/customer/rotate-customer-link";
+import type { CaseView } from "@/lib/cases/view/case-view";
 import { requireStaffAction } from "@/app/_server/staff";
 import { runAction, type ActionResult } from "@/app/(staff)/cases/action-result";
 

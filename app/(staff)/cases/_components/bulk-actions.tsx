@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { AGENT_STATUSES } from "@/lib/cases/case-schemas";
+import { AGENT_STATUSES } from "@/lib/cases/schemas/case-schemas";
 import type { TenantMember } from "@/lib/members/tenant-members";
 import { SelectField } from "@/components/ui/fields";
-import { CASE_STATUS_LABELS } from "@/lib/cases/status-labels";
+import { CASE_STATUS_LABELS } from "@/lib/cases/view/status-labels";
 import { bulkUpdateAction } from "@/app/(staff)/cases/actions";
 
 /** Bulk assign / bulk status change of the selected rows, through the bulk service. */

@@ -5,10 +5,10 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { PLATFORMS } from "@/lib/facts/schema";
 import { PLATFORM_LABELS } from "@/lib/facts/labels";
-import { CASE_STATUSES, type PROBLEM_AGE_BUCKETS, type ListCasesQuery } from "@/lib/cases/case-schemas";
+import { CASE_STATUSES, type PROBLEM_AGE_BUCKETS, type ListCasesQuery } from "@/lib/cases/schemas/case-schemas";
 import type { TenantMember } from "@/lib/members/tenant-members";
 import { SelectField, TextField } from "@/components/ui/fields";
-import { CASE_STATUS_LABELS } from "@/lib/cases/status-labels";
+import { CASE_STATUS_LABELS } from "@/lib/cases/view/status-labels";
 import { listHref } from "@/app/(staff)/cases/_components/list-url";
 
 const AGE_LABELS: Record<keyof typeof PROBLEM_AGE_BUCKETS, string> = {

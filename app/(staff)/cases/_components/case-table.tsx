@@ -16,16 +16,16 @@ import {
   type Updater,
 } from "@tanstack/react-table";
 import { PLATFORM_LABELS } from "@/lib/facts/labels";
-import type { ListSort } from "@/lib/cases/case-schemas";
-import type { CaseListItem } from "@/lib/cases/case-response-schemas";
+import type { ListSort } from "@/lib/cases/schemas/case-schemas";
+import type { CaseListItem } from "@/lib/cases/schemas/case-response-schemas";
 import type { TenantMember } from "@/lib/members/tenant-members";
 import { CustomerRepliedBadge, ReturnedBadge, StatusBadge } from "@/components/case/badges";
-import { CASE_STATUS_LABELS } from "@/lib/cases/status-labels";
+import { CASE_STATUS_LABELS } from "@/lib/cases/view/status-labels";
 import { ProblemAge, RelativeTime } from "@/components/time/relative-time";
 import { BulkActions } from "@/app/(staff)/cases/_components/bulk-actions";
 import { listHref } from "@/app/(staff)/cases/_components/list-url";
 
-// The hideable columns' ids are the ones saved views may hide (lib/cases/list-columns.ts).
+// The hideable columns' ids are the ones saved views may hide (lib/cases/list/list-columns.ts).
 // Server-side table: the rows arrive filtered, sorted and paged by the database. TanStack Table
 // holds the view state (sorting, column visibility, selection) and renders; sorting and visibility
 // are controlled from the URL, so every change is a navigation that the server answers.

@@ -1,6 +1,6 @@
-import { CASE_QUEUE_IDS, CASE_QUEUES, queueHref, type CaseQueueId } from "@/lib/cases/case-queues";
-import { listCasesSchema } from "@/lib/cases/case-schemas";
-import { listQueryFromSearchParams, listQueryToSearchParams } from "@/lib/cases/list-query-params";
+import { CASE_QUEUE_IDS, CASE_QUEUES, queueHref, type CaseQueueId } from "@/lib/cases/list/case-queues";
+import { listCasesSchema } from "@/lib/cases/schemas/case-schemas";
+import { listQueryFromSearchParams, listQueryToSearchParams } from "@/lib/cases/list/list-query-params";
 import type { SavedViewSummary } from "@/lib/saved-views/saved-views";
 
 // Which view the list shows (the `view` URL parameter), and whether its filters were changed since.

@@ -2,8 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { problemFor } from "@/lib/http/problem";
-import { listQueryFromSearchParams } from "@/lib/cases/list-query-params";
-import { queueHref } from "@/lib/cases/case-queues";
+import { listQueryFromSearchParams } from "@/lib/cases/list/list-query-params";
+import { queueHref } from "@/lib/cases/list/case-queues";
 import { createSavedView, deleteSavedView, updateSavedView } from "@/lib/saved-views/manage-views";
 import { requireStaffAction } from "@/app/_server/staff";
 

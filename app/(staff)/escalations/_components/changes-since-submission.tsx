@@ -1,5 +1,5 @@
 import type { PacketView } from "@/lib/escalation/packet-view-schema";
-import { factFieldLabel } from "@/lib/cases/timeline-words";
+import { factFieldLabel } from "@/lib/cases/view/timeline-words";
 import { STEP_OUTCOME_LABELS } from "@/lib/facts/labels";
 import { formatDateTime } from "@/components/case/format";
 

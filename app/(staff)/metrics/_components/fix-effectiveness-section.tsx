@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { FixEffectiveness, FixEffectivenessRow } from "@/lib/metrics/metrics-schemas";
-import { deviceGroupLabel } from "@/lib/metrics/os-major";
+import { deviceGroupLabel } from "@/lib/facts/os-major";
 import { BarListChart } from "@/components/charts/bar-list-chart";
 import { SectionHeader } from "@/app/(staff)/metrics/_components/csv-link";
 import { csvHref, pageHref, percent, type FixSort, type PageState } from "@/app/(staff)/metrics/metrics-url";

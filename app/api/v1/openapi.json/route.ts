@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { buildOpenApiDocument } from "@/lib/http/openapi-document";
+import { buildOpenApiDocument } from "@/lib/api/openapi-document";
 
 let document: ReturnType<typeof buildOpenApiDocument> | undefined;
 

@@ -1,6 +1,6 @@
 import { STEP_OUTCOME_LABELS } from "@/lib/facts/labels";
 import type { StepOutcome } from "@/lib/facts/schema";
-import type { CaseView } from "@/lib/cases/case-view";
+import type { CaseView } from "@/lib/cases/view/case-view";
 import { RelativeTime } from "@/components/time/relative-time";
 import { RecordStep } from "@/app/(staff)/cases/[id]/_components/record-step";
 

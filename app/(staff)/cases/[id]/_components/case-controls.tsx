@@ -2,11 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { CaseStatus } from "@/lib/cases/case-schemas";
+import type { CaseStatus } from "@/lib/cases/schemas/case-schemas";
 import { statusEditTargets } from "@/lib/cases/status-transitions";
 import type { TenantMember } from "@/lib/members/tenant-members";
 import { SelectField } from "@/components/ui/fields";
-import { CASE_STATUS_LABELS } from "@/lib/cases/status-labels";
+import { CASE_STATUS_LABELS } from "@/lib/cases/view/status-labels";
 import { changeAssigneeAction, changeStatusAction } from "@/app/(staff)/cases/[id]/actions";
 
 /** Status (open / waiting on customer / resolved) and assignee, each saved on its own. */

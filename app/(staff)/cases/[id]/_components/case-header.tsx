@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { CaseView } from "@/lib/cases/case-view";
+import type { CaseView } from "@/lib/cases/view/case-view";
 import { CustomerRepliedBadge, StatusBadge } from "@/components/case/badges";
 import { RelativeTime } from "@/components/time/relative-time";
 

@@ -2,7 +2,7 @@
 
 import { QRCodeSVG } from "qrcode.react";
 import { useActionState, useState } from "react";
-import type { CaseView } from "@/lib/cases/case-view";
+import type { CaseView } from "@/lib/cases/view/case-view";
 import { formatDateTime } from "@/components/case/format";
 import { CopyOnceField } from "@/components/ui/copy-once-field";
 import { rotateCustomerLinkAction } from "@/app/(staff)/cases/[id]/actions";

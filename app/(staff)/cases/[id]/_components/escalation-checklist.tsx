@@ -1,4 +1,4 @@
-import type { EscalationView } from "@/lib/cases/case-view";
+import type { EscalationView } from "@/lib/cases/view/case-view";
 import { RelativeTime } from "@/components/time/relative-time";
 
 /** SPEC §4 readiness as a checklist naming what is still missing. */

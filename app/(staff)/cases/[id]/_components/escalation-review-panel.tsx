@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { CaseView } from "@/lib/cases/case-view";
+import type { CaseView } from "@/lib/cases/view/case-view";
 import { canSubmitFrom } from "@/lib/cases/status-transitions";
 import { formatDateTime } from "@/components/case/format";
 import { PacketLinks } from "@/components/packet/packet-links";

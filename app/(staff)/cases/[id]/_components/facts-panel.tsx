@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type FormEvent } from "react";
 import type { CaseFacts } from "@/lib/facts/schema";
-import type { CaseView } from "@/lib/cases/case-view";
+import type { CaseView } from "@/lib/cases/view/case-view";
 import type { FieldIssue } from "@/lib/errors/app-error";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FactsFields } from "@/components/facts-form/facts-fields";

@@ -1,5 +1,5 @@
-import type { FixHint as FixHintData } from "@/lib/metrics/fix-hints";
-import { deviceGroupLabel } from "@/lib/metrics/os-major";
+import type { FixHint as FixHintData } from "@/lib/cases/view/fix-hints";
+import { deviceGroupLabel } from "@/lib/facts/os-major";
 
 /**
  * "Resolved 41% of 212 similar cases here": how a suggested step went in this tenant on cases with the

@@ -1,4 +1,4 @@
-import type { CaseView } from "@/lib/cases/case-view";
+import type { CaseView } from "@/lib/cases/view/case-view";
 import { StepsFocusProvider } from "@/app/(staff)/cases/[id]/_components/steps-focus";
 import { SuggestionCard } from "@/app/(staff)/cases/[id]/_components/suggestion-card";
 import { SuggestionRow } from "@/app/(staff)/cases/[id]/_components/suggestion-row";

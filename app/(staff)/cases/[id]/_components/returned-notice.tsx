@@ -1,4 +1,4 @@
-import type { EscalationReviewView } from "@/lib/escalation/review-state";
+import type { EscalationReviewView } from "@/lib/cases/view/review-state";
 import { formatDateTime } from "@/components/case/format";
 
 /** A supervisor sent the case back: the reason, prominent at the top of the case until it is resubmitted or resolved. */

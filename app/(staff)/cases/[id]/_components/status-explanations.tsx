@@ -1,4 +1,4 @@
-import type { CaseView } from "@/lib/cases/case-view";
+import type { CaseView } from "@/lib/cases/view/case-view";
 import { PLATFORM_LABELS } from "@/lib/facts/labels";
 import { RelativeTime } from "@/components/time/relative-time";
 

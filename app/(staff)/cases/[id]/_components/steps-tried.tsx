@@ -2,7 +2,7 @@ import { STEP_OUTCOME_LABELS } from "@/lib/facts/labels";
 import type { StepOutcome } from "@/lib/facts/schema";
 import { RULES_BY_ID } from "@/lib/rules/catalog";
 import type { RuleId } from "@/lib/rules/rule-ids";
-import type { StepView } from "@/lib/cases/case-view";
+import type { StepView } from "@/lib/cases/view/case-view";
 import { RelativeTime } from "@/components/time/relative-time";
 import { HistoryNav } from "@/app/(staff)/cases/[id]/_components/history-nav";
 

@@ -4,7 +4,7 @@ import { ExplainsBadge } from "@/app/(staff)/cases/[id]/_components/suggestion-c
 import { ExpandLink } from "@/app/(staff)/cases/[id]/_components/expand-link";
 import { RecordStep } from "@/app/(staff)/cases/[id]/_components/record-step";
 import { FixHint } from "@/app/(staff)/cases/[id]/_components/fix-hint";
-import type { FixHint as FixHintData } from "@/lib/metrics/fix-hints";
+import type { FixHint as FixHintData } from "@/lib/cases/view/fix-hints";
 
 /**
  * A later step, compact: its place, title, risk and a one-line reason; "Show details" expands it in

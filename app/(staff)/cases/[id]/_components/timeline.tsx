@@ -1,6 +1,6 @@
-import type { TimelineEventView } from "@/lib/cases/case-view";
+import type { TimelineEventView } from "@/lib/cases/view/case-view";
 import type { TenantMember } from "@/lib/members/tenant-members";
-import { describeEvent } from "@/lib/cases/timeline-words";
+import { describeEvent } from "@/lib/cases/view/timeline-words";
 import { RelativeTime } from "@/components/time/relative-time";
 import { HistoryNav } from "@/app/(staff)/cases/[id]/_components/history-nav";
 
