@@ -1,5 +1,5 @@
 // ESLint (flat config): TypeScript's recommended rules, React's hooks rules, Next.js's own rules for
-// app code, and the house rules that keep one way of doing a thing (see STYLE.md). Runs in npm test.
+// app code, and the house rules that keep one way of doing a thing (docs/ARCHITECTURE.md, "House rules"). Runs in npm test.
 import js from "@eslint/js";
 import nextPlugin from "@next/eslint-plugin-next";
 import reactHooks from "eslint-plugin-react-hooks";

@@ -40,7 +40,7 @@ export async function requireStaffAction(permission?: Permission): Promise<Staff
   return staff;
 }
 
-/** The path of the page being rendered, as recorded by proxy.ts. */
+/** The path of the page being rendered, as recorded by the HTTP server in front of Next.js (scripts/serve.ts, decision 0050). */
 async function requestPath(): Promise<string> {
   return safeNextPath((await headers()).get("x-pst-path"));
 }

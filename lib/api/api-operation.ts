@@ -18,7 +18,7 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 429 | 503;
  * escalation review: submit, approve, return). The table is the domain's own (FLOW_PERMISSION),
  * referenced here, never copied; the route's gate is the choice the fewest roles are refused.
  */
-export interface PermissionByChoice {
+interface PermissionByChoice {
   field: string;
   permissions: Readonly<Record<string, Permission>>;
 }

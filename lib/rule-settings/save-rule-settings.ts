@@ -6,7 +6,7 @@ import type { RuleSettings } from "@/lib/rules/settings";
 import { storedSettings } from "@/lib/rules/tenant-settings";
 import { parseRuleSettingsUpdate } from "@/lib/rule-settings/rule-settings-input";
 import { readRuleSettings, ruleSettingsViewSchema, thresholdOverrides } from "@/lib/rule-settings/rule-settings-view";
-import { reevaluateEscalationReadiness } from "@/lib/rule-settings/reevaluate-readiness";
+import { reevaluateEscalationReadiness } from "@/lib/cases/reevaluate-readiness";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 

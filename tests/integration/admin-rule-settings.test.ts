@@ -9,7 +9,7 @@ import { RULE_IDS } from "@/lib/rules/rule-ids";
 import { loadCaseRecord } from "@/lib/cases/case-record";
 import { saveCase } from "@/lib/cases/save-case";
 import { rotateCustomerLink } from "@/lib/customer/rotate-customer-link";
-import { reevaluateEscalationReadiness } from "@/lib/rule-settings/reevaluate-readiness";
+import { reevaluateEscalationReadiness } from "@/lib/cases/reevaluate-readiness";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { provisionTenant, type ProvisionedTenant } from "@/lib/members/provision-tenant";
 import { adminPool, closeAdminPool, rowCounts } from "@/tests/support/admin-db";
