@@ -13,11 +13,11 @@ import {
 import { idempotencyKeyHeaderSchema } from "@/lib/cases/idempotency";
 import { SCREENSHOT_TYPES } from "@/lib/cases/image-type";
 import { caseViewExample, createCaseExample, EXAMPLE_IDS, recordStepExample, updateCaseExample } from "@/lib/api/examples/case-examples";
+import { caseIdParams } from "@/lib/api/path-params";
 
 // The contracts of the case routes (app/api/v1/cases/**, app/api/v1/attachments/**). A new case
 // route adds one entry here; the OpenAPI document and its tests pick it up.
 
-const caseIdParams = z.object({ id: z.uuid().meta({ description: "The case's id", example: EXAMPLE_IDS.caseId }) });
 const binary = z.string().meta({ format: "binary" });
 
 export const CASE_OPERATIONS = defineOperations({

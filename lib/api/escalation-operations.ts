@@ -3,12 +3,11 @@ import { defineOperations, staffAccessByChoice } from "@/lib/api/api-operation";
 import { caseViewSchema } from "@/lib/cases/schemas/case-view-schema";
 import { ESCALATION_ACTION_PERMISSION, escalationActionSchema } from "@/lib/escalation/escalation-schemas";
 import { packetViewSchema } from "@/lib/escalation/packet-view-schema";
-import { EXAMPLE_IDS } from "@/lib/api/examples/case-examples";
+import { caseIdParams } from "@/lib/api/path-params";
 
 // The contracts of the escalation review's routes (app/api/v1/cases/[id]/escalation, packet,
 // packet.zip; SPEC §4–§5).
 
-const caseIdParams = z.object({ id: z.uuid().meta({ description: "The case's id", example: EXAMPLE_IDS.caseId }) });
 
 export const ESCALATION_OPERATIONS = defineOperations({
   escalationAction: {
